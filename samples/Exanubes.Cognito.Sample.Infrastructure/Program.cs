@@ -1,0 +1,1 @@
+Console.WriteLine("The CDK app lands with issue 6.");

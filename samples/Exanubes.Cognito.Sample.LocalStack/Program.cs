@@ -1,0 +1,1 @@
+Console.WriteLine("The local stack lands with issue 7.");
