@@ -229,7 +229,7 @@ public sealed partial class CognitoStack : Stack
             case MailerKind.Smtp:
                 env["Smtp__Host"] = props.SmtpHost!;
                 env["Smtp__Port"] = props.SmtpPort.ToString(CultureInfo.InvariantCulture);
-                env["Smtp__UseTls"] = props.SmtpUseTls ? "true" : "false";
+                env["Smtp__UseTls"] = props.SmtpTls.ToString();
                 break;
         }
 

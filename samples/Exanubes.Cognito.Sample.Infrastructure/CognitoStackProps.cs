@@ -55,14 +55,18 @@ public sealed class CognitoStackProps : StackProps
     /// </remarks>
     public string SendGridApiKeyParameterName { get; set; } = "/exanubes-cognito/sendgrid-api-key";
 
-    /// <summary>The SMTP relay host (required for <see cref="MailerKind.Smtp"/>). Default: none.</summary>
+    /// <summary>
+    /// The SMTP relay host (required for <see cref="MailerKind.Smtp"/>). Default: none. The stack passes no SMTP
+    /// credentials (they would sit in plain text in the template and the function's configuration): use a relay
+    /// that authorizes by network (inside your VPC) or a dev mail catcher, or SendGrid for production.
+    /// </summary>
     public string? SmtpHost { get; set; }
 
     /// <summary>The SMTP relay port. Default: 587.</summary>
     public int SmtpPort { get; set; } = 587;
 
-    /// <summary>Use TLS (STARTTLS or implicit) to the relay. Default: <see langword="true"/>.</summary>
-    public bool SmtpUseTls { get; set; } = true;
+    /// <summary>How to secure the connection to the relay. Default: <see cref="SmtpTlsMode.StartTls"/>.</summary>
+    public SmtpTlsMode SmtpTls { get; set; } = SmtpTlsMode.StartTls;
 
     /// <summary>
     /// Pins <c>EmailSender__UserPoolId</c> so the function rejects events from any other pool. Default: none (the

@@ -13,7 +13,7 @@ public static class StackSettings
     /// Builds the stack props from the context of <paramref name="scope"/>. Keys: <c>userPoolName</c>,
     /// <c>clientName</c>, <c>signInAliases</c> (comma list of <c>username</c>, <c>email</c>), <c>generateSecret</c>,
     /// <c>mailer</c> (<c>SendGrid|Smtp|Development</c>), <c>fromAddress</c>, <c>fromName</c>, <c>appUrl</c>,
-    /// <c>sendGridApiKeyParameter</c>, <c>smtpHost</c>, <c>smtpPort</c>, <c>smtpUseTls</c>, <c>userPoolId</c>,
+    /// <c>sendGridApiKeyParameter</c>, <c>smtpHost</c>, <c>smtpPort</c>, <c>smtpTls</c> (<c>None|StartTls|SslOnConnect|Auto</c>), <c>userPoolId</c>,
     /// <c>environment</c> (<c>dev|prod</c>), <c>senderAssetPath</c>.
     /// </summary>
     /// <exception cref="ArgumentException">A value is malformed or a secret was passed as context.</exception>
@@ -68,7 +68,12 @@ public static class StackSettings
                 : throw new ArgumentException($"Context 'smtpPort' must be a port number, got '{port}'.");
         }
 
-        props.SmtpUseTls = GetBool(scope, "smtpUseTls") ?? props.SmtpUseTls;
+        if (Get(scope, "smtpTls") is { } tls)
+        {
+            props.SmtpTls = Enum.TryParse<SmtpTlsMode>(tls, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+                ? mode
+                : throw new ArgumentException($"Context 'smtpTls' must be None, StartTls, SslOnConnect or Auto, got '{tls}'.");
+        }
         props.ExpectedUserPoolId = Get(scope, "userPoolId") ?? props.ExpectedUserPoolId;
         props.IsDevelopment = Get(scope, "environment") switch
         {

@@ -213,7 +213,7 @@ public sealed class CognitoStackTests(CognitoStackFixture fixture)
         props.Mailer = MailerKind.Smtp;
         props.SmtpHost = "smtp.relay.internal";
         props.SmtpPort = 2525;
-        props.SmtpUseTls = false;
+        props.SmtpTls = SmtpTlsMode.None;
         props.FromAddress = "auth@example.org";
         props.FromName = "Example";
         props.AppUrl = "https://app.example.org";
@@ -232,7 +232,7 @@ public sealed class CognitoStackTests(CognitoStackFixture fixture)
                     ["Mailer__Kind"] = "Smtp",
                     ["Smtp__Host"] = "smtp.relay.internal",
                     ["Smtp__Port"] = "2525",
-                    ["Smtp__UseTls"] = "false",
+                    ["Smtp__UseTls"] = "None",
                 }),
             },
         });

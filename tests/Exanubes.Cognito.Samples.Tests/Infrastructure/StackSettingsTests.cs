@@ -36,7 +36,7 @@ public sealed class StackSettingsTests
             ["sendGridApiKeyParameter"] = "/x/y",
             ["smtpHost"] = "relay",
             ["smtpPort"] = "25",
-            ["smtpUseTls"] = "false",
+            ["smtpTls"] = "sslonconnect",
             ["userPoolId"] = "eu-west-1_X",
             ["environment"] = "dev",
             ["senderAssetPath"] = "/tmp/sender",
@@ -54,7 +54,7 @@ public sealed class StackSettingsTests
         Assert.Equal("/x/y", props.SendGridApiKeyParameterName);
         Assert.Equal("relay", props.SmtpHost);
         Assert.Equal(25, props.SmtpPort);
-        Assert.False(props.SmtpUseTls);
+        Assert.Equal(SmtpTlsMode.SslOnConnect, props.SmtpTls);
         Assert.Equal("eu-west-1_X", props.ExpectedUserPoolId);
         Assert.True(props.IsDevelopment);
         Assert.Equal("/tmp/sender", props.SenderAssetPath);
@@ -67,6 +67,7 @@ public sealed class StackSettingsTests
     [InlineData("environment", "staging", "'environment'")]
     [InlineData("smtpPort", "70000", "'smtpPort'")]
     [InlineData("generateSecret", "yes", "'generateSecret'")]
+    [InlineData("smtpTls", "true", "'smtpTls'")]
     public void FromContext_MalformedValue_ThrowsNamingTheKey(string key, string value, string expected)
     {
         var error = Assert.Throws<ArgumentException>(() => StackSettings.FromContext(AppWith(new() { [key] = value })));
