@@ -37,7 +37,7 @@ public static class SenderPublisher
         foreach (var arg in new[]
                  {
                      "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-o", outputDirectory,
-                     "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nologo",
+                     "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
                  })
         {
             start.ArgumentList.Add(arg);
