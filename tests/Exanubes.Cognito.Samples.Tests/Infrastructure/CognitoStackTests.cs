@@ -250,6 +250,35 @@ public sealed class CognitoStackTests(CognitoStackFixture fixture)
     }
 
     [Fact]
+    public void Template_PoolIdReferencedInSenderEnvironment_WouldBeACycle()
+    {
+        // Why the stack leaves EmailSender__UserPoolId out: referencing the pool from the function closes a loop
+        // (pool -> function ARN via the trigger, function -> pool id) that CloudFormation refuses to deploy.
+        // The default template loaded into Template without this error (the fixture), so it has no cycle.
+        var error = Assert.ThrowsAny<Exception>(() => Synthesize(
+            fixture.DefaultProps(),
+            stack => stack.Sender.AddEnvironment("EmailSender__UserPoolId", stack.UserPool.UserPoolId)));
+
+        Assert.Contains("dependency cycle", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_stack.PoolId, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_stack.FunctionId, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_Default_HasExactlyTheDesignedResources()
+    {
+        var types = _stack.Resources.Select(r => (string)r.Value!["Type"]!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [
+                "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::IAM::Policy", "AWS::IAM::Role",
+                "AWS::KMS::Alias", "AWS::KMS::Key", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::Function",
+                "AWS::Lambda::Permission", "AWS::Logs::LogGroup",
+            ],
+            types);
+    }
+
+    [Fact]
     public void Sender_PinnedPoolId_EnvironmentCarriesTheLiteral()
     {
         var props = fixture.DefaultProps();

@@ -61,14 +61,18 @@ public sealed class SynthesizedStack
     /// <summary>A <c>{"Ref": id}</c> node to compare against.</summary>
     public static JsonNode Ref(string id) => new JsonObject { ["Ref"] = id };
 
-    /// <summary>Synthesizes a fresh app holding one stack (named like the one Program.cs creates).</summary>
-    public static SynthesizedStack Synthesize(CognitoStackProps props)
+    /// <summary>
+    /// Synthesizes a fresh app holding one stack (named like the one Program.cs creates). Loading the template into
+    /// <see cref="Amazon.CDK.Assertions.Template"/> also checks it is deployable: a dependency cycle throws.
+    /// </summary>
+    public static SynthesizedStack Synthesize(CognitoStackProps props, Action<CognitoStack>? change = null)
     {
         var outdir = Path.Combine(Path.GetTempPath(), "exanubes-cdk-tests", Guid.NewGuid().ToString("N"));
         try
         {
             var app = new App(new AppProps { Outdir = outdir, AnalyticsReporting = false });
             var stack = new CognitoStack(app, "ExanubesCognito", props);
+            change?.Invoke(stack);
             var assembly = app.Synth();
             var json = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
             return new SynthesizedStack(
