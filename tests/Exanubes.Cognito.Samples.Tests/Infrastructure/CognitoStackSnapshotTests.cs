@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Exanubes.Cognito.Testing;
 
 namespace Exanubes.Cognito.Samples.Tests.Infrastructure;
@@ -12,14 +9,14 @@ namespace Exanubes.Cognito.Samples.Tests.Infrastructure;
 /// and commit the file.
 /// </summary>
 [Collection(CdkCollection.Name)]
-public sealed partial class CognitoStackSnapshotTests(CognitoStackFixture fixture)
+public sealed class CognitoStackSnapshotTests(CognitoStackFixture fixture)
 {
     private const string SnapshotPath = "tests/Exanubes.Cognito.Samples.Tests/Infrastructure/Snapshots/ExanubesCognito.template.json";
 
     [Fact]
     public void Template_Default_MatchesCommittedSnapshot()
     {
-        var actual = Normalize(fixture.Default.Json);
+        var actual = SynthesizedStack.Normalize(fixture.Default.Json);
         var path = Path.Combine(RepoPaths.Root, SnapshotPath);
         if (Environment.GetEnvironmentVariable("UPDATE_CDK_SNAPSHOT") == "1")
         {
@@ -51,21 +48,10 @@ public sealed partial class CognitoStackSnapshotTests(CognitoStackFixture fixtur
              "Metadata":{"aws:asset:path":"asset.cc6dc29c2112d75035f7505e442d92245a3f25e3b705bf4b41a685fc999cdd60","aws:asset:property":"Code"}}}}
             """;
 
-        var normalized = Normalize(json);
+        var normalized = SynthesizedStack.Normalize(json);
 
         Assert.DoesNotContain("cc6dc29c", normalized, StringComparison.Ordinal);
         Assert.Contains("\"S3Key\": \"<asset-hash>.zip\"", normalized, StringComparison.Ordinal);
         Assert.Contains("\"aws:asset:path\": \"asset.<asset-hash>\"", normalized, StringComparison.Ordinal);
     }
-
-    /// <summary>Asset hashes change with every build of the sender; everything else must be stable.</summary>
-    private static string Normalize(string json)
-    {
-        var node = JsonNode.Parse(json)!;
-        var text = node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        return AssetHash().Replace(text, "<asset-hash>").ReplaceLineEndings("\n") + "\n";
-    }
-
-    [GeneratedRegex("(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")]
-    private static partial Regex AssetHash();
 }

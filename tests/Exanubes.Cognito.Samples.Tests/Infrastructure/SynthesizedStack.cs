@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Exanubes.Cognito.Sample.Infrastructure;
@@ -6,7 +8,7 @@ using Exanubes.Cognito.Sample.Infrastructure;
 namespace Exanubes.Cognito.Samples.Tests.Infrastructure;
 
 /// <summary>One synthesized <see cref="CognitoStack"/>: the CDK assertion view, the raw JSON and the logical ids.</summary>
-public sealed class SynthesizedStack
+public sealed partial class SynthesizedStack
 {
     private SynthesizedStack(Template template, string json, IReadOnlyList<string> assetFiles, string keyId, string functionId, string poolId, string clientId, string logGroupId, string roleId)
     {
@@ -112,4 +114,14 @@ public sealed class SynthesizedStack
 
     private static string LogicalId(Stack stack, Constructs.IConstruct construct) =>
         stack.GetLogicalId((CfnElement)construct.Node.DefaultChild!);
+
+    /// <summary>Indented JSON with asset hashes (they change with every build of the sender) replaced; all else is kept.</summary>
+    public static string Normalize(string json)
+    {
+        var text = JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return AssetHash().Replace(text, "<asset-hash>").ReplaceLineEndings("\n") + "\n";
+    }
+
+    [GeneratedRegex("(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")]
+    private static partial Regex AssetHash();
 }
