@@ -52,15 +52,128 @@ public sealed class EncryptionSdkDecryptor
     /// <exception cref="EncryptionSdkLimitExceededException">The message exceeds a limit of the options.</exception>
     /// <exception cref="EncryptionSdkUnsupportedException">The version or suite is unknown or refused by the commitment policy.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<DecryptedMessage> DecryptAsync(
+    public async Task<DecryptedMessage> DecryptAsync(
         ReadOnlyMemory<byte> message,
         IReadOnlyDictionary<string, string>? requiredEncryptionContext = null,
         CancellationToken cancellationToken = default)
     {
-        _ = _keyring;
-        _ = message;
-        _ = requiredEncryptionContext;
-        _ = cancellationToken;
-        throw new NotSupportedException("not implemented yet");
+        cancellationToken.ThrowIfCancellationRequested();
+        if (message.Length > _options.MaxMessageSize)
+        {
+            throw new EncryptionSdkLimitExceededException($"the message is {message.Length} bytes, more than MaxMessageSize ({_options.MaxMessageSize})");
+        }
+
+        var parsed = ParsedMessage.Parse(message, _options);
+        var (context, authenticateOnly) = ApplyRequiredContext(parsed.EncryptionContext, requiredEncryptionContext);
+        var publicKey = ReadPublicKey(parsed, context);
+
+        var request = new KeyringDecryptionRequest(parsed.Suite, parsed.EncryptedDataKeys, context);
+        var dataKey = await _keyring.DecryptDataKeyAsync(request, cancellationToken).ConfigureAwait(false)
+            ?? throw NoMatch(parsed);
+        try
+        {
+            if (dataKey.Length != request.DataKeyLength)
+            {
+                throw new EncryptionSdkException(
+                    $"the keyring returned a {dataKey.Length}-byte data key; suite 0x{(ushort)parsed.Suite:X4} needs {request.DataKeyLength} bytes");
+            }
+
+            var plaintext = MessageCrypto.DecryptAndVerify(message.Span, parsed, dataKey, authenticateOnly, publicKey);
+            return new DecryptedMessage(plaintext, parsed.EncryptionContext.AsReadOnly(), parsed.Suite, parsed.Version);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    private static (IReadOnlyDictionary<string, string> Context, byte[] AuthenticateOnly) ApplyRequiredContext(
+        Dictionary<string, string> header,
+        IReadOnlyDictionary<string, string>? required)
+    {
+        if (required is null || required.Count == 0)
+        {
+            return (header, []);
+        }
+
+        Dictionary<string, string>? extra = null;
+        foreach (var (key, value) in required)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(required));
+            ArgumentNullException.ThrowIfNull(value, nameof(required));
+            if (header.TryGetValue(key, out var actual))
+            {
+                if (!string.Equals(actual, value, StringComparison.Ordinal))
+                {
+                    throw new EncryptionSdkEncryptionContextMismatchException(
+                        $"the message's encryption context has {key} = '{(key.StartsWith("aws-crypto-", StringComparison.Ordinal) ? "…" : actual)}', but '{value}' is required");
+                }
+            }
+            else
+            {
+                (extra ??= new Dictionary<string, string>(StringComparer.Ordinal)).Add(key, value);
+            }
+        }
+
+        if (extra is null)
+        {
+            return (header, []);
+        }
+
+        var full = new Dictionary<string, string>(header, StringComparer.Ordinal);
+        foreach (var (key, value) in extra)
+        {
+            full.Add(key, value);
+        }
+
+        return (full, EncryptionContextSerializer.Serialize(extra));
+    }
+
+    private static byte[]? ReadPublicKey(ParsedMessage parsed, IReadOnlyDictionary<string, string> context)
+    {
+        var signing = AlgorithmSuites.IsSigning(parsed.Suite);
+        if (!signing)
+        {
+            if (context.ContainsKey(EcPublicKey.ContextKey))
+            {
+                throw new EncryptionSdkEncryptionContextMismatchException(
+                    $"suite 0x{(ushort)parsed.Suite:X4} does not sign, but the encryption context holds {EcPublicKey.ContextKey}");
+            }
+
+            return null;
+        }
+
+        if (!parsed.EncryptionContext.TryGetValue(EcPublicKey.ContextKey, out var encoded))
+        {
+            throw new EncryptionSdkEncryptionContextMismatchException(
+                $"suite 0x{(ushort)parsed.Suite:X4} signs, but the encryption context has no {EcPublicKey.ContextKey}");
+        }
+
+        return EcPublicKey.DecodeCompressed(encoded, AlgorithmSuites.SignatureFieldSize(parsed.Suite));
+    }
+
+    private EncryptionSdkNoMatchingDataKeyException NoMatch(ParsedMessage parsed)
+    {
+        var found = string.Join(", ", parsed.EncryptedDataKeys.Select(Describe));
+        return _keyring is KmsKeyring kms
+            ? new($"no encrypted data key matches the configured key ARN {string.Join(" or ", kms.KeyArns)} (found: {found})")
+            : new($"no encrypted data key matches the keyring (found: {found})");
+    }
+
+    private static string Describe(EncryptedDataKey edk)
+    {
+        if (string.Equals(edk.ProviderId, KmsKeyring.ProviderId, StringComparison.Ordinal))
+        {
+            try
+            {
+                return $"{edk.ProviderId} {EncryptionContextSerializer.Utf8.GetString(edk.ProviderInfo.Span)}";
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                // fall through to the generic form
+            }
+        }
+
+        return $"{edk.ProviderId} ({edk.ProviderInfo.Length}-byte provider info)";
     }
 }
