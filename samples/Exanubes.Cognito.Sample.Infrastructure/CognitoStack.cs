@@ -274,6 +274,13 @@ public sealed partial class CognitoStack : Stack
                 nameof(props));
         }
 
+        if (!PoolName().IsMatch(props.UserPoolName))
+        {
+            throw new ArgumentException(
+                $"UserPoolName must be 1-100 letters, digits, '-' or '_' (it also names the key alias), got '{props.UserPoolName}'.",
+                nameof(props));
+        }
+
         if (!props.SignInWithUsername && !props.SignInWithEmail)
         {
             throw new ArgumentException("Sign in needs at least one alias: SignInWithUsername or SignInWithEmail.", nameof(props));
@@ -300,6 +307,9 @@ public sealed partial class CognitoStack : Stack
                 throw new ArgumentException("SmtpHost is required when Mailer is Smtp.", nameof(props));
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex PoolName();
 
     [GeneratedRegex("^/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$")]
     private static partial Regex SsmParameterName();

@@ -386,6 +386,19 @@ public sealed class CognitoStackTests(CognitoStackFixture fixture)
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("my pool")]
+    [InlineData("pool/with/slash")]
+    [InlineData("")]
+    public void Constructor_PoolNameUnfitForKeyAlias_ThrowsNamingTheSetting(string name)
+    {
+        var props = fixture.DefaultProps();
+        props.UserPoolName = name;
+
+        var error = Assert.Throws<ArgumentException>(() => Synthesize(props));
+        Assert.Contains("UserPoolName must be", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_MissingAsset_ThrowsNamingTheSetting()
     {
