@@ -50,6 +50,11 @@ internal sealed partial class CodeDecryptor
             throw new CodeDecryptionException(
                 $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' is missing or differs from the event's userPoolId; cognito-local encrypts without it, see EmailSender:AllowMissingUserPoolContext): {ex.Message}", ex);
         }
+        catch (EncryptionSdkAuthenticationException ex) when (!_allowMissingContext)
+        {
+            throw new CodeDecryptionException(
+                $"The code failed authentication under {_keyArn} for user pool '{userPoolId}': it was altered, or it was encrypted without the 'userpool-id' encryption context that binds it to the pool (cognito-local does this; on local stacks only, set EmailSender:AllowMissingUserPoolContext). {ex.Message}", ex);
+        }
         catch (EncryptionSdkNoMatchingDataKeyException ex)
         {
             throw new CodeDecryptionException(
