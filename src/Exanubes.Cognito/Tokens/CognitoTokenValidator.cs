@@ -164,9 +164,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var header = chars[..dot1];
         var payload = chars[(dot1 + 1)..dot2];
         var signature = chars[(dot2 + 1)..];
-        if (header.IsEmpty || payload.IsEmpty || signature.IsEmpty)
+        if (header.IsEmpty || payload.IsEmpty)
         {
-            var empty = header.IsEmpty ? "header" : payload.IsEmpty ? "payload" : "signature";
+            var empty = header.IsEmpty ? "header" : "payload";
             throw new CognitoTokenMalformedException($"The token's {empty} part is empty.", "3 non-empty parts", empty + " empty");
         }
 
@@ -248,6 +248,11 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
     private static void VerifySignature(ReadOnlySpan<char> signingInput, ReadOnlySpan<char> signature, CognitoSigningKey key)
     {
+        if (signature.IsEmpty)
+        {
+            throw new CognitoTokenSignatureException("The token has no signature.", "a valid RS256 signature", "none");
+        }
+
         if (Base64Url.GetMaxDecodedLength(signature.Length) > MaxSignatureBytes)
         {
             throw new CognitoTokenSignatureException(
