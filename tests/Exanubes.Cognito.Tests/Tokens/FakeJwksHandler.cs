@@ -20,7 +20,10 @@ internal sealed class FakeJwksHandler : HttpMessageHandler
 
     public List<Uri> RequestedUris { get; } = [];
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>When set, every response waits for this task (a slow or hanging endpoint).</summary>
+    public Task? Hold { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
         lock (RequestedUris)
@@ -28,14 +31,24 @@ internal sealed class FakeJwksHandler : HttpMessageHandler
             RequestedUris.Add(request.RequestUri!);
         }
 
-        if (FailWith is { } status)
+        if (Hold is { } hold)
         {
-            return Task.FromResult(new HttpResponseMessage(status));
+            await hold.WaitAsync(cancellationToken);
         }
 
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        return Respond(request);
+    }
+
+    private HttpResponseMessage Respond(HttpRequestMessage request)
+    {
+        if (FailWith is { } status)
+        {
+            return new HttpResponseMessage(status);
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent(JwksByUri?.Invoke(request.RequestUri!) ?? Jwks, Encoding.UTF8, "application/json"),
-        });
+        };
     }
 }
