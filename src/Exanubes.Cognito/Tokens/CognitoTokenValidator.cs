@@ -178,7 +178,8 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 TokenText.Number(header.Length));
         }
 
-        Span<byte> headerBytes = stackalloc byte[MaxHeaderChars];
+        // Buffers are sized to the part (not to the maximum): stack memory is zeroed on every call.
+        Span<byte> headerBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(header.Length)];
         if (Base64Url.DecodeFromChars(header, headerBytes, out _, out var headerLength) != OperationStatus.Done)
         {
             throw new CognitoTokenMalformedException("The token header is not valid base64url.", "base64url", null);
@@ -191,7 +192,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var payloadMax = Base64Url.GetMaxDecodedLength(payload.Length);
         byte[]? rented = null;
         var payloadBytes = payloadMax <= StackPayloadBytes
-            ? stackalloc byte[StackPayloadBytes]
+            ? stackalloc byte[payloadMax]
             : (rented = ArrayPool<byte>.Shared.Rent(payloadMax));
         try
         {
@@ -259,7 +260,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 $"The token signature is {signature.Length} characters long; no RSA signature is that long.", null, null);
         }
 
-        Span<byte> signatureBytes = stackalloc byte[MaxSignatureBytes];
+        Span<byte> signatureBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(signature.Length)];
         if (Base64Url.DecodeFromChars(signature, signatureBytes, out _, out var signatureLength) != OperationStatus.Done)
         {
             throw new CognitoTokenMalformedException("The token signature is not valid base64url.", "base64url", null);
@@ -267,7 +268,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         byte[]? rented = null;
         var input = signingInput.Length <= StackInputBytes
-            ? stackalloc byte[StackInputBytes]
+            ? stackalloc byte[signingInput.Length]
             : (rented = ArrayPool<byte>.Shared.Rent(signingInput.Length));
         try
         {
