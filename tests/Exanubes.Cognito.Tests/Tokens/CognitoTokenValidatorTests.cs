@@ -127,6 +127,22 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_ClaimNamesEscapedInJson_ReadLikePlainNames()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        var payload = Json(AccessPayload()).Replace("\"client_id\"", "\"client\\u005fid\"", StringComparison.Ordinal)
+            .Replace("\"token_use\"", "\"\\u0074oken_use\"", StringComparison.Ordinal);
+        var twice = Json(AccessPayload()).Replace("\"exp\"", "\"\\u0065xp\"", StringComparison.Ordinal).TrimEnd('}') + ",\"exp\":1}";
+
+        var token = await harness.Validator.ValidateAccessTokenAsync(SignRaw(Json(Header()), payload, TestKeys.Key1));
+        var error = await Assert.ThrowsAsync<CognitoTokenMalformedException>(
+            async () => await harness.Validator.ValidateAccessTokenAsync(SignRaw(Json(Header()), twice, TestKeys.Key1)));
+
+        Assert.Equal(ClientId, token.ClientId);
+        Assert.Equal("The token's claim 'exp' appears more than once.", error.Message);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ExpiredWithinSkew_Accepted()
     {
         await using var harness = await ValidatorHarness.CreateAsync();
