@@ -207,6 +207,25 @@ public sealed class CognitoSigningKeyCacheTests
         Assert.Equal(HealthStatus.Degraded, result.Status);
     }
 
+    [Fact]
+    public async Task AddCognitoSigningKeys_RegisteredHealthCheck_ReportsThroughHealthCheckService()
+    {
+        var services = new ServiceCollection();
+        ValidatorHarness.Register(services, new FakeJwksHandler(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        services.AddCognitoTokenValidation();
+        services.AddHealthChecks().AddCognitoSigningKeys(tags: ["ready"]);
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+
+        var before = await health.CheckHealthAsync();
+        await provider.GetRequiredService<CognitoUserPoolRegistry>().Pools[0].Keys.RefreshAsync();
+        var after = await health.CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, before.Entries[CognitoAuthenticationDefaults.HealthCheckName].Status);
+        Assert.Equal(HealthStatus.Healthy, after.Entries[CognitoAuthenticationDefaults.HealthCheckName].Status);
+        Assert.Contains("ready", after.Entries[CognitoAuthenticationDefaults.HealthCheckName].Tags);
+    }
+
     private static Task<HealthCheckResult> Check(ValidatorHarness harness)
     {
         var check = new CognitoSigningKeysHealthCheck(

@@ -143,6 +143,20 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_HeaderPointsToAttackerKeys_KeysComeOnlyFromThePoolJwks()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+        var header = Header(kid: "attacker").With("jku", "https://attacker.example/jwks.json").With("x5u", "https://attacker.example/cert.pem");
+        var forged = Sign(header, AccessPayload(), TestKeys.Key2);
+
+        await Assert.ThrowsAsync<CognitoSigningKeyNotFoundException>(async () => await harness.Validator.ValidateAccessTokenAsync(forged));
+
+        Assert.All(harness.Jwks.RequestedUris, u => Assert.Equal(Issuer + "/.well-known/jwks.json", u.AbsoluteUri));
+        Assert.Equal(2, harness.Jwks.Requests);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ExpiredWithinSkew_Accepted()
     {
         await using var harness = await ValidatorHarness.CreateAsync();
