@@ -157,6 +157,28 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_ManyThreadsSharingOneKey_AllAcceptedAndForgeriesAllRejected()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        var good = Access();
+        var forged = CraftedTokens.Get("tampered payload").Token;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var accepted = 0;
+            for (var i = 0; i < 100; i++)
+            {
+                var result = await harness.Validator.TryValidateAsync((i + worker) % 2 == 0 ? good : forged, CognitoTokenUse.Access);
+                accepted += result.IsValid ? 1 : 0;
+            }
+
+            return accepted;
+        })));
+
+        Assert.Equal(400, results.Sum());
+    }
+
+    [Fact]
     public async Task ValidateAsync_ExpiredWithinSkew_Accepted()
     {
         await using var harness = await ValidatorHarness.CreateAsync();
