@@ -3,9 +3,8 @@
 var suite = args.Length > 0 ? args[0] : "all";
 switch (suite)
 {
-    case "esdk-scratch":
-        Exanubes.Cognito.Benchmarks.Esdk.EsdkScratch.Run();
-        return 0;
+    case "esdk":
+        return Exanubes.Cognito.Benchmarks.Esdk.EsdkBenchmark.Run();
     default:
         Console.WriteLine($"Exanubes.Cognito benchmarks: suite '{suite}' has no benchmarks yet.");
         return 0;

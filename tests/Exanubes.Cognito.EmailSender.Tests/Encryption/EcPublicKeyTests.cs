@@ -74,4 +74,49 @@ public sealed class EcPublicKeyTests
     {
         Assert.Throws<EncryptionSdkMalformedMessageException>(() => EcPublicKey.DecodeCompressed(value, 48));
     }
+
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_FreshKey_VerifiesItsSignatureAndNoOther(string curve)
+    {
+        var hash = curve == "P-256" ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA384;
+        for (var i = 0; i < 10; i++)
+        {
+            using var signer = ECDsa.Create(Curve(curve));
+            var data = RandomNumberGenerator.GetBytes(100);
+            var signature = signer.SignData(data, hash, DSASignatureFormat.Rfc3279DerSequence);
+
+            using var imported = EcPublicKey.Import(Compress(signer.ExportParameters(false).Q));
+            using var parameters = EcPublicKey.ImportWithParameters(Compress(signer.ExportParameters(false).Q));
+
+            Assert.True(imported.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+            Assert.True(parameters.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+            data[0] ^= 1;
+            Assert.False(imported.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_XNotOnCurve_ThrowsAuthentication(string curve)
+    {
+        var size = curve == "P-256" ? 32 : 48;
+        var tried = 0;
+        while (tried < 8)
+        {
+            var candidate = RandomNumberGenerator.GetBytes(size + 1);
+            candidate[0] = 3;
+            if (EcPublicKey.DecompressWithBigInteger(candidate) is null)
+            {
+                tried++;
+                Assert.Throws<EncryptionSdkAuthenticationException>(() => EcPublicKey.Import(candidate));
+            }
+        }
+    }
+
+    [Fact]
+    public void UsesCertificateRoute_OnLinux_IsTrue()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), EcPublicKey.UsesCertificateRoute);
+    }
 }
