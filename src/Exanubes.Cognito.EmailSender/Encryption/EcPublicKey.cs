@@ -72,6 +72,11 @@ internal static class EcPublicKey
     private static ECDsa? ImportThroughCertificate(ReadOnlySpan<byte> compressed)
     {
         var field = compressed.Length == 33 ? P256 : P384;
+        if (compressed[1..].SequenceCompareTo(field.ModulusBytes) >= 0)
+        {
+            return null; // a canonical encoding has X < p (OpenSSL refuses it too; checked here so no platform is trusted for it)
+        }
+
         var der = (byte[])field.CertificateTemplate.Clone();
         compressed.CopyTo(der.AsSpan(field.PointOffset));
         using var certificate = X509CertificateLoader.LoadCertificate(der);
@@ -178,6 +183,7 @@ internal static class EcPublicKey
         {
             Curve = curve;
             GeneratorX = Convert.FromHexString(gxHex);
+            ModulusBytes = Convert.FromHexString(pHex);
             Size = GeneratorX.Length;
             (CertificateTemplate, PointOffset) = BuildCertificateTemplate(curveOid, Size);
             Modulus = new BigInteger(Convert.FromHexString(pHex), isUnsigned: true, isBigEndian: true);
@@ -204,6 +210,8 @@ internal static class EcPublicKey
         public int Size { get; }
 
         public byte[] GeneratorX { get; }
+
+        public byte[] ModulusBytes { get; }
 
         /// <summary>A minimal unsigned X.509 certificate whose key is a compressed point at <see cref="PointOffset"/>.</summary>
         public byte[] CertificateTemplate { get; }

@@ -114,6 +114,34 @@ public sealed class EcPublicKeyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_XPlusP_IsRejectedNotReduced(string curve)
+    {
+        // X + p still fits the field size for a small X; a reader that reduced X modulo p would accept it as X.
+        var pHex = curve == "P-256"
+            ? "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF"
+            : "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF";
+        var p = new System.Numerics.BigInteger(Convert.FromHexString(pHex), isUnsigned: true, isBigEndian: true);
+        for (var x = 1; x < 64; x++)
+        {
+            var small = new byte[(pHex.Length / 2) + 1];
+            small[0] = 2;
+            small[^1] = (byte)x;
+            if (EcPublicKey.DecompressWithBigInteger(small) is null)
+            {
+                continue;
+            }
+
+            var aliased = (p + x).ToByteArray(isUnsigned: true, isBigEndian: true);
+            Assert.Equal(pHex.Length / 2, aliased.Length);
+            Assert.Throws<EncryptionSdkAuthenticationException>(() => EcPublicKey.Import([2, .. aliased]));
+            return;
+        }
+
+        Assert.Fail("no small X on the curve found");
+    }
+
     [Fact]
     public void UsesCertificateRoute_OnLinux_IsTrue()
     {
