@@ -30,6 +30,7 @@ public sealed class EncryptionSdkDecryptor
         _options = new EncryptionSdkDecryptorOptions
         {
             CommitmentPolicy = options.CommitmentPolicy,
+            AllowedAlgorithmSuites = options.AllowedAlgorithmSuites?.ToHashSet(),
             MaxEncryptedDataKeys = options.MaxEncryptedDataKeys,
             MaxMessageSize = options.MaxMessageSize,
             MaxFrameLength = options.MaxFrameLength,

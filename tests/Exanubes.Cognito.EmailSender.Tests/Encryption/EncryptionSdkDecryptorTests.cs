@@ -149,6 +149,37 @@ public sealed class EncryptionSdkDecryptorTests
     }
 
     [Fact]
+    public async Task DecryptAsync_SuiteNotAllowed_ThrowsUnsupportedBeforeCallingKms()
+    {
+        var options = new EncryptionSdkDecryptorOptions { AllowedAlgorithmSuites = [AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384] };
+        var (decryptor, _, calls, message) = Cognito(options: options);
+
+        var error = await Assert.ThrowsAsync<EncryptionSdkUnsupportedException>(() => decryptor.DecryptAsync(message));
+
+        Assert.Equal("algorithm suite 0x0378 is not in AllowedAlgorithmSuites (0x0578)", error.Message);
+        Assert.Empty(calls);
+    }
+
+    [Fact]
+    public async Task DecryptAsync_SuiteAllowed_Decrypts()
+    {
+        var options = new EncryptionSdkDecryptorOptions
+        {
+            AllowedAlgorithmSuites = [AlgorithmSuiteId.Aes256GcmHkdfSha384EcdsaP384, AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384],
+        };
+        var (decryptor, _, _, message) = Cognito(options: options);
+
+        Assert.Equal(6, (await decryptor.DecryptAsync(message)).Plaintext.Length);
+    }
+
+    [Fact]
+    public void Constructor_EmptyAllowedSuites_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new EncryptionSdkDecryptor(new StaticKeyring(new byte[32]), new EncryptionSdkDecryptorOptions { AllowedAlgorithmSuites = [] }));
+    }
+
+    [Fact]
     public async Task DecryptAsync_KeyringReturnsWrongLength_Throws()
     {
         var decryptor = new EncryptionSdkDecryptor(new StaticKeyring(new byte[16]));
@@ -196,6 +227,7 @@ public sealed class EncryptionSdkDecryptorTests
         var options = new EncryptionSdkDecryptorOptions();
 
         Assert.Equal(EncryptionSdkCommitmentPolicy.RequireEncryptAllowDecrypt, options.CommitmentPolicy);
+        Assert.Null(options.AllowedAlgorithmSuites);
         Assert.Equal(10, options.MaxEncryptedDataKeys);
         Assert.Equal(1024 * 1024, options.MaxMessageSize);
         Assert.Equal(1024 * 1024, options.MaxFrameLength);
