@@ -64,6 +64,8 @@ public sealed class EncryptionSdkDecryptor
             throw new EncryptionSdkLimitExceededException($"the message is {message.Length} bytes, more than MaxMessageSize ({_options.MaxMessageSize})");
         }
 
+        // Parse and verify a private copy: a caller changing its buffer during the KMS call cannot desynchronise the two.
+        message = message.ToArray();
         var parsed = ParsedMessage.Parse(message, _options);
         var (context, authenticateOnly) = ApplyRequiredContext(parsed.EncryptionContext, requiredEncryptionContext);
         var publicKey = ReadPublicKey(parsed, context);
