@@ -103,6 +103,12 @@ internal sealed class ParsedMessage
                 $"algorithm suite 0x{suiteId:X4} does not commit to its key, and the commitment policy RequireEncryptRequireDecrypt accepts only 0x0478 and 0x0578");
         }
 
+        if (options.AllowedAlgorithmSuites is { } allowed && !allowed.Contains(p.Suite))
+        {
+            throw new EncryptionSdkUnsupportedException(
+                $"algorithm suite 0x{suiteId:X4} is not in AllowedAlgorithmSuites ({string.Join(", ", allowed.Select(static a => $"0x{(ushort)a:X4}"))})");
+        }
+
         p.MessageIdLength = version == 1 ? 16 : 32;
         p.MessageIdOffset = r.Position;
         r.Skip(p.MessageIdLength, "message id");
@@ -356,7 +362,7 @@ internal sealed class ParsedMessage
 
         foreach (var b in probe)
         {
-            if (!(b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'+' or (byte)'/' or (byte)'=' or (byte)'-' or (byte)'_'))
+            if (!(b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'+' or (byte)'/' or (byte)'=' or (byte)'-' or (byte)'_' or (byte)'\r' or (byte)'\n'))
             {
                 return false;
             }
