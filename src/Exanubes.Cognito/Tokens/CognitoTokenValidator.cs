@@ -459,7 +459,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 throw new CognitoTokenMalformedException("The token header has content after its JSON object.", "JSON object", null);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsInvalidJson(ex))
         {
             throw new CognitoTokenMalformedException("The token header is not valid JSON.", "JSON object", null);
         }
@@ -563,12 +563,18 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 throw new CognitoTokenMalformedException("The token payload has content after its JSON object.", "JSON object", null);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsInvalidJson(ex))
         {
             throw new CognitoTokenMalformedException("The token payload is not valid JSON.", "JSON object", null);
         }
-
     }
+
+    /// <summary>
+    /// Malformed JSON: <see cref="JsonException"/> from the reader, and <see cref="InvalidOperationException"/> from
+    /// <see cref="Utf8JsonReader.GetString"/> or <see cref="Utf8JsonReader.CopyString(Span{char})"/> on a string that is
+    /// not valid UTF-8 or holds a lone surrogate escape (the reader checks neither while reading).
+    /// </summary>
+    private static bool IsInvalidJson(Exception ex) => ex is JsonException or InvalidOperationException;
 
     /// <summary>Names the claim at the reader: by length and bytes for the usual unescaped names, by unescaping compare otherwise.</summary>
     private static PayloadClaim Identify(ref Utf8JsonReader reader)

@@ -1,3 +1,4 @@
+using System.Text;
 using Exanubes.Cognito.Tokens;
 using static Exanubes.Cognito.Tests.Tokens.TestTokens;
 
@@ -83,6 +84,22 @@ internal static class CraftedTokens
             "The token payload is not a JSON object."),
         ["payload with trailing content"] = () => Fail(
             SignRaw(Json(Header()), Json(AccessPayload()) + "{}", TestKeys.Key1),
+            typeof(CognitoTokenMalformedException),
+            "The token payload is not valid JSON."),
+        ["header alg not UTF-8"] = () => Fail(
+            SignRaw(Utf8WithByteFF(Json(Header(alg: "@")), "@"), Encoding.UTF8.GetBytes(Json(AccessPayload())), TestKeys.Key1),
+            typeof(CognitoTokenMalformedException),
+            "The token header is not valid JSON."),
+        ["header kid not UTF-8"] = () => Fail(
+            SignRaw(Utf8WithByteFF(Json(Header(kid: "@")), "@"), Encoding.UTF8.GetBytes(Json(AccessPayload())), TestKeys.Key1),
+            typeof(CognitoTokenMalformedException),
+            "The token header is not valid JSON."),
+        ["iss not UTF-8"] = () => Fail(
+            SignRaw(Encoding.UTF8.GetBytes(Json(Header())), Utf8WithByteFF(Json(AccessPayload().With("iss", "@")), "@"), TestKeys.Key1),
+            typeof(CognitoTokenMalformedException),
+            "The token payload is not valid JSON."),
+        ["token_use a lone surrogate"] = () => Fail(
+            SignRaw(Json(Header()), Json(AccessPayload().With("token_use", "@")).Replace("\"@\"", "\"\\ud800\"", StringComparison.Ordinal), TestKeys.Key1),
             typeof(CognitoTokenMalformedException),
             "The token payload is not valid JSON."),
         ["claim iss twice"] = () => Fail(

@@ -85,9 +85,13 @@ internal static class TestTokens
     public static string Sign(object header, object payload, RSA? key = null) =>
         SignRaw(Json(header), Json(payload), key ?? TestKeys.Key1);
 
-    public static string SignRaw(string headerJson, string payloadJson, RSA key)
+    public static string SignRaw(string headerJson, string payloadJson, RSA key) =>
+        SignRaw(Encoding.UTF8.GetBytes(headerJson), Encoding.UTF8.GetBytes(payloadJson), key);
+
+    /// <summary>Signs header and payload bytes as given, so they can be what no string encodes (invalid UTF-8).</summary>
+    public static string SignRaw(byte[] headerJson, byte[] payloadJson, RSA key)
     {
-        var input = Encode(headerJson) + "." + Encode(payloadJson);
+        var input = Base64Url.EncodeToString(headerJson) + "." + Base64Url.EncodeToString(payloadJson);
         var signature = key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return input + "." + Base64Url.EncodeToString(signature);
     }
@@ -102,6 +106,13 @@ internal static class TestTokens
         var input = Encode(Json(Header(alg: "HS256"))) + "." + Encode(Json(AccessPayload()));
         var secret = Encoding.ASCII.GetBytes(TestKeys.Key1.ExportSubjectPublicKeyInfoPem());
         return input + "." + Base64Url.EncodeToString(HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(input)));
+    }
+
+    /// <summary>The UTF-8 of <paramref name="json"/> with <paramref name="marker"/> replaced by the lone byte 0xFF, never valid UTF-8.</summary>
+    public static byte[] Utf8WithByteFF(string json, string marker)
+    {
+        var i = json.IndexOf(marker, StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(json[..i]), 0xFF, .. Encoding.UTF8.GetBytes(json[(i + marker.Length)..])];
     }
 
     public static string Time(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
