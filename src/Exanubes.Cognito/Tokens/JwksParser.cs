@@ -26,34 +26,47 @@ internal static class JwksParser
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object ||
-                !document.RootElement.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
+            try
             {
-                throw new InvalidDataException("The JWKS is not a JSON object with a 'keys' array.");
+                return ReadKeys(document.RootElement, previous);
             }
-
-            var result = new Dictionary<string, CognitoSigningKey>(StringComparer.Ordinal);
-            var duplicates = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var jwk in keys.EnumerateArray())
+            catch (InvalidOperationException ex)
             {
-                if (jwk.ValueKind != JsonValueKind.Object || Text(jwk, "kid") is not { Length: > 0 } kid)
-                {
-                    continue;
-                }
-
-                if (!result.TryAdd(kid, Read(kid, jwk, previous)))
-                {
-                    duplicates.Add(kid);
-                }
+                // JsonElement.GetString on a string that is not valid UTF-8 or holds a lone surrogate escape.
+                throw new InvalidDataException("The JWKS is not valid JSON.", ex);
             }
-
-            foreach (var kid in duplicates)
-            {
-                result[kid] = new CognitoSigningKey(kid, null, null, $"The signing key '{TokenText.Safe(kid)}' appears more than once in the JWKS; it is not used.");
-            }
-
-            return result;
         }
+    }
+
+    private static Dictionary<string, CognitoSigningKey> ReadKeys(JsonElement root, IReadOnlyDictionary<string, CognitoSigningKey> previous)
+    {
+        if (root.ValueKind != JsonValueKind.Object ||
+            !root.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException("The JWKS is not a JSON object with a 'keys' array.");
+        }
+
+        var result = new Dictionary<string, CognitoSigningKey>(StringComparer.Ordinal);
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var jwk in keys.EnumerateArray())
+        {
+            if (jwk.ValueKind != JsonValueKind.Object || Text(jwk, "kid") is not { Length: > 0 } kid)
+            {
+                continue;
+            }
+
+            if (!result.TryAdd(kid, Read(kid, jwk, previous)))
+            {
+                duplicates.Add(kid);
+            }
+        }
+
+        foreach (var kid in duplicates)
+        {
+            result[kid] = new CognitoSigningKey(kid, null, null, $"The signing key '{TokenText.Safe(kid)}' appears more than once in the JWKS; it is not used.");
+        }
+
+        return result;
     }
 
     private static CognitoSigningKey Read(string kid, JsonElement jwk, IReadOnlyDictionary<string, CognitoSigningKey> previous)

@@ -164,6 +164,22 @@ public sealed class CognitoSigningKeyCacheTests
     }
 
     [Fact]
+    public async Task Fetch_JwksStringWithLoneSurrogate_KeepsLastGoodKeys()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2).With("use", "@"))
+            .Replace("\"@\"", "\"\\ud800\"", StringComparison.Ordinal);
+        harness.Time.Advance(Interval);
+
+        var result = await harness.Validator.TryValidateAsync(Access(kid: "forged"), CognitoTokenUse.Access);
+
+        Assert.IsType<CognitoSigningKeyNotFoundException>(result.Error);
+        Assert.Equal(2, harness.Jwks.Requests);
+        Assert.NotNull(await harness.Validator.ValidateAccessTokenAsync(Access()));
+        Assert.Equal("The JWKS is not valid JSON.", harness.Keys.LastError);
+    }
+
+    [Fact]
     public async Task PeriodicRefresh_AfterRefreshPeriod_FetchesAgain()
     {
         await using var harness = await ValidatorHarness.CreateAsync();
