@@ -53,7 +53,7 @@ internal static class EcPublicKey
     {
         if (!CertificateRouteWorks.Value)
         {
-            return ECDsa.Create(Decompress(compressed));
+            return ImportWithParameters(compressed);
         }
 
         try
@@ -361,7 +361,26 @@ internal static class EcPublicKey
             t[..n].CopyTo(r);
         }
 
+        /// <summary>r = a + b mod p, for a, b &lt; p; r may alias a or b.</summary>
         private void Add(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> r)
+        {
+            if (AddRaw(a, b, r) != 0 || Compare(r, _p) >= 0)
+            {
+                SubRaw(r, _p, r);
+            }
+        }
+
+        /// <summary>r = a − b mod p, for a, b &lt; p; r may alias a or b.</summary>
+        private void Sub(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> r)
+        {
+            if (SubRaw(a, b, r) != 0)
+            {
+                AddRaw(r, _p, r);
+            }
+        }
+
+        /// <summary>r = a + b over the limbs; returns the carry out.</summary>
+        private static ulong AddRaw(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> r)
         {
             ulong carry = 0;
             for (var i = 0; i < r.Length; i++)
@@ -373,26 +392,7 @@ internal static class EcPublicKey
                 r[i] = s2;
             }
 
-            if (carry != 0 || Compare(r, _p) >= 0)
-            {
-                SubRaw(r, _p, r);
-            }
-        }
-
-        private void Sub(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> r)
-        {
-            if (SubRaw(a, b, r) != 0)
-            {
-                ulong carry = 0;
-                for (var i = 0; i < r.Length; i++)
-                {
-                    var s = r[i] + _p[i];
-                    var c1 = s < r[i] ? 1UL : 0UL;
-                    var s2 = s + carry;
-                    carry = c1 | (s2 < s ? 1UL : 0UL);
-                    r[i] = s2;
-                }
-            }
+            return carry;
         }
 
         private static ulong SubRaw(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> r)
