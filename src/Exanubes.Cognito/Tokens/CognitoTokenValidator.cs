@@ -641,8 +641,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
     private static string ReadStringValue(ref Utf8JsonReader reader, ref bool seen, string name)
     {
-        Once(ref seen, name);
-        ReadString(ref reader, name);
+        CheckString(ref reader, ref seen, name);
         return reader.GetString()!;
     }
 
