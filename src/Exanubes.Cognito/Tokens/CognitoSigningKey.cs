@@ -5,11 +5,11 @@ namespace Exanubes.Cognito.Tokens;
 /// <summary>One JWK of a pool's JWKS: an RSA verification key, or the reason it cannot be used.</summary>
 internal sealed class CognitoSigningKey
 {
-    public CognitoSigningKey(string keyId, RSA? rsa, string? modulus, string? problem)
+    public CognitoSigningKey(string keyId, RSA? rsa, string? fingerprint, string? problem)
     {
         KeyId = keyId;
         Rsa = rsa;
-        Modulus = modulus;
+        Fingerprint = fingerprint;
         Problem = problem;
     }
 
@@ -18,8 +18,8 @@ internal sealed class CognitoSigningKey
     /// <summary>The public key, imported once and reused for every verification; <see langword="null"/> when <see cref="Problem"/> is set.</summary>
     public RSA? Rsa { get; }
 
-    /// <summary>The base64url modulus and exponent, to reuse the imported key when a refresh returns the same JWK.</summary>
-    public string? Modulus { get; }
+    /// <summary>The JWK's base64url <c>n</c> and <c>e</c> joined by '.', to reuse the imported key when a refresh returns the same JWK.</summary>
+    public string? Fingerprint { get; }
 
     /// <summary>Why the JWK cannot verify RS256 (wrong kty, alg or use, too short); <see langword="null"/> when usable.</summary>
     public string? Problem { get; }

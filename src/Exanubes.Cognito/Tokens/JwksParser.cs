@@ -98,7 +98,7 @@ internal static class JwksParser
         }
 
         var fingerprint = n + "." + e;
-        if (previous.TryGetValue(kid, out var old) && old.Modulus == fingerprint)
+        if (previous.TryGetValue(kid, out var old) && old.Fingerprint == fingerprint)
         {
             return old;
         }
