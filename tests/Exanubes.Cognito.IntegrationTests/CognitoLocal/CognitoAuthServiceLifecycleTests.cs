@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Exanubes.Cognito.IntegrationTests.CognitoLocal;
 
@@ -18,7 +19,56 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         var pool = await cognito.CreatePoolAsync(withSecret);
         Assert.Equal(withSecret, pool.ClientSecret is not null);
         await using var provider = CognitoLocalServices.Build(cognito, pool);
+        await RunLifecycleAsync(pool, provider.GetRequiredService<ICognitoAuthService>(), []);
+    }
+
+    [Fact]
+    public async Task Lifecycle_EveryLogLineAtTrace_HoldsNoPasswordCodeTokenOrSecret()
+    {
+        var pool = await cognito.CreatePoolAsync(withSecret: true);
+        await using var provider = CognitoLocalServices.Build(cognito, pool);
+        var secrets = new List<string> { pool.ClientSecret!, Password1, Password2, Password3, "Temporary-Pass-1", "Permanent-Pass-2" };
+
+        await RunLifecycleAsync(pool, provider.GetRequiredService<ICognitoAuthService>(), secrets);
+
+        // admin path: temporary password, NEW_PASSWORD_REQUIRED session, new password
+        var admin = provider.GetRequiredService<ICognitoAdminService>();
         var auth = provider.GetRequiredService<ICognitoAuthService>();
+        var invited = "invited-" + Guid.NewGuid().ToString("N")[..8];
+        (await admin.CreateUserAsync(new CognitoAdminCreateUserRequest { Username = invited, TemporaryPassword = "Temporary-Pass-1", MessageAction = "SUPPRESS" })).EnsureSuccess();
+        var step = (await auth.SignInAsync(invited, "Temporary-Pass-1")).EnsureSuccess().NextStep!;
+        if (step.Session is not null)
+        {
+            secrets.Add(step.Session);
+        }
+
+        var done = (await auth.RespondToChallengeAsync(step, CognitoChallengeResponse.NewPassword("Permanent-Pass-2"))).EnsureSuccess();
+        secrets.AddRange(new[] { done.Tokens!.AccessToken, done.Tokens.IdToken!, done.Tokens.RefreshToken! });
+
+        var records = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.True(records.Count > 50, $"expected the lifecycle to log at Trace, got {records.Count} records");
+        Assert.Contains(records, r => r.Id.Id == 1001);
+        Assert.Contains(records, r => r.Id.Id == 1002);
+        Assert.Contains(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        Assert.True(secrets.Count >= 15, $"expected to track many secrets, got {secrets.Count}");
+        foreach (var record in records)
+        {
+            var text = string.Join(
+                "\n",
+                new[] { record.Message, record.Exception?.ToString() ?? string.Empty }
+                    .Concat((record.StructuredState ?? []).Select(kv => kv.Key + "=" + kv.Value)));
+            foreach (var secret in secrets.Where(s => s.Length >= 6))
+            {
+                Assert.False(
+                    text.Contains(secret, StringComparison.Ordinal),
+                    $"log record {record.Id} ({record.Category}) contains a secret: {text}");
+            }
+        }
+    }
+
+    private async Task RunLifecycleAsync(CognitoLocalPool pool, ICognitoAuthService auth, List<string> secrets)
+    {
+        var withSecret = pool.ClientSecret is not null;
         var username = "user-" + Guid.NewGuid().ToString("N")[..10];
         var email = username + "@example.com";
 
@@ -44,6 +94,7 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
 
         // confirm with the delivered code
         var code = cognito.StoredCode(pool.UserPoolId, username);
+        secrets.Add(code);
         var wrongCode = await auth.ConfirmSignUpAsync(username, code == "000000" ? "111111" : "000000");
         AssertError(CognitoErrorCode.CodeMismatch, wrongCode.Error);
         var confirmed = await auth.ConfirmSignUpAsync(username, code);
@@ -59,6 +110,7 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         Assert.True(signIn.Succeeded, signIn.ToString());
         Assert.True(signIn.Value.IsSignedIn);
         var tokens = signIn.Value.Tokens;
+        secrets.AddRange(new[] { tokens.AccessToken, tokens.IdToken!, tokens.RefreshToken! });
         Assert.Equal(3, tokens.AccessToken.Split('.').Length);
         Assert.NotNull(tokens.IdToken);
         Assert.NotNull(tokens.RefreshToken);
@@ -86,6 +138,7 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         Assert.True(forgot.Succeeded, forgot.ToString());
         Assert.Equal("EMAIL", forgot.Value.DeliveryMedium);
         var resetCode = cognito.StoredCode(pool.UserPoolId, username);
+        secrets.Add(resetCode);
         var badReset = await auth.ConfirmForgotPasswordAsync(username, resetCode == "000000" ? "111111" : "000000", Password3);
         AssertError(CognitoErrorCode.CodeMismatch, badReset.Error);
         var reset = await auth.ConfirmForgotPasswordAsync(username, resetCode, Password3);
@@ -95,11 +148,13 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         var signInAgain = await auth.SignInAsync(username, Password3);
         Assert.True(signInAgain.Succeeded, signInAgain.ToString());
         tokens = signInAgain.Value.Tokens!;
+        secrets.AddRange(new[] { tokens.AccessToken, tokens.IdToken!, tokens.RefreshToken! });
 
         // refresh (with a secret, SECRET_HASH is computed from the internal user name)
         var refreshed = await auth.RefreshAsync(tokens.RefreshToken!, tokens.Username);
         Assert.True(refreshed.Succeeded, refreshed.ToString());
         Assert.Equal(3, refreshed.Value.AccessToken.Split('.').Length);
+        secrets.Add(refreshed.Value.AccessToken);
         var badRefresh = await auth.RefreshAsync("not-a-refresh-token", tokens.Username);
         AssertError(CognitoErrorCode.NotAuthorized, badRefresh.Error);
 
@@ -110,6 +165,7 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         var verification = await auth.GetAttributeVerificationCodeAsync(refreshed.Value.AccessToken, "email");
         Assert.True(verification.Succeeded, verification.ToString());
         var verifyCode = cognito.StoredCode(pool.UserPoolId, username, "AttributeVerificationCode");
+        secrets.Add(verifyCode);
         var badVerify = await auth.VerifyAttributeAsync(refreshed.Value.AccessToken, "email", verifyCode == "000000" ? "111111" : "000000");
         AssertError(CognitoErrorCode.CodeMismatch, badVerify.Error);
         var verified = await auth.VerifyAttributeAsync(refreshed.Value.AccessToken, "email", verifyCode);
