@@ -11,7 +11,8 @@ namespace Exanubes.Cognito.IntegrationTests.Packaging;
 /// <c>dotnet pack</c> of both shipped projects: what nuget.org users get (README, licence, docs, repository metadata,
 /// symbols with SourceLink to the exact commit).
 /// </summary>
-public sealed class PackageTests(PackedFeedFixture feed) : IClassFixture<PackedFeedFixture>
+[Collection(PackagingCollection.Name)]
+public sealed class PackageTests(PackedFeedFixture feed)
 {
     private const string RepositoryUrl = "https://github.com/exanubes/Exanubes.Cognito";
 
