@@ -15,7 +15,8 @@ namespace Exanubes.Cognito;
 public static class CognitoServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICognitoAuthService"/> and <see cref="ICognitoAdminService"/> with options bound from a
+    /// Registers <see cref="ICognitoAuthService"/>, <see cref="ICognitoAdminService"/> and the JWKS-backed
+    /// <see cref="Tokens.ICognitoTokenValidator"/> for this pool and app client, with options bound from a
     /// configuration section (conventionally <c>Cognito</c>, see <see cref="CognitoAuthOptions.SectionName"/>) and
     /// validated at start-up. Calling it again adds bindings but no duplicate services.
     /// </summary>
@@ -37,8 +38,8 @@ public static class CognitoServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="ICognitoAuthService"/> and <see cref="ICognitoAdminService"/> with options set in code and
-    /// validated at start-up. Calling it again adds configuration but no duplicate services.
+    /// Registers <see cref="ICognitoAuthService"/>, <see cref="ICognitoAdminService"/> and the JWKS-backed
+    /// <see cref="Tokens.ICognitoTokenValidator"/> with options set in code and validated at start-up. Calling it again adds configuration but no duplicate services.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets <see cref="CognitoAuthOptions"/>.</param>
@@ -75,6 +76,9 @@ public static class CognitoServiceCollectionExtensions
         services.TryAddSingleton<CognitoIdentityProviderClient>();
         services.TryAddSingleton<ICognitoAuthService, CognitoAuthService>();
         services.TryAddSingleton<ICognitoAdminService, CognitoAdminService>();
+
+        // Token validation for the same pool and app client (idempotent; its own options may add pools and clients).
+        services.AddCognitoTokenValidation();
         return services;
     }
 }
