@@ -6,6 +6,8 @@ switch (suite)
     case "esdk-scratch":
         Exanubes.Cognito.Benchmarks.Esdk.EsdkScratch.Run();
         return 0;
+    case "coldstart":
+        return Exanubes.Cognito.Benchmarks.ColdStart.ColdStartBenchmark.Run();
     default:
         Console.WriteLine($"Exanubes.Cognito benchmarks: suite '{suite}' has no benchmarks yet.");
         return 0;
