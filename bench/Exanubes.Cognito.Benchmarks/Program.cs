@@ -3,9 +3,8 @@
 var suite = args.Length > 0 ? args[0] : "all";
 switch (suite)
 {
-    case "esdk-scratch":
-        Exanubes.Cognito.Benchmarks.Esdk.EsdkScratch.Run();
-        return 0;
+    case "esdk":
+        return Exanubes.Cognito.Benchmarks.Esdk.EsdkBenchmark.Run();
     case "coldstart":
         return Exanubes.Cognito.Benchmarks.ColdStart.ColdStartBenchmark.Run();
     default:
