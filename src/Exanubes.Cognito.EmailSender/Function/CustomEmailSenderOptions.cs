@@ -1,0 +1,40 @@
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// Settings of the Custom Email Sender pipeline, bound from the <c>EmailSender</c> configuration section (environment
+/// variables <c>EmailSender__KmsKeyArn</c>, <c>EmailSender__UserPoolId</c>, ...). Checked when the function builds its
+/// services on the first invocation; a bad value fails that invocation with a message naming the setting.
+/// </summary>
+public sealed class CustomEmailSenderOptions
+{
+    /// <summary>The configuration section name: <c>EmailSender</c>.</summary>
+    public const string SectionName = "EmailSender";
+
+    /// <summary>
+    /// The ARN of the KMS key the user pool encrypts codes with (<c>arn:aws:kms:region:account:key/key-id</c>). Required;
+    /// no default. An alias or a bare key id is refused: the strict keyring only decrypts data keys whose recorded ARN
+    /// matches exactly.
+    /// </summary>
+    public string? KmsKeyArn { get; set; }
+
+    /// <summary>The user pool id this function serves; events from any other pool are refused. Default: <see langword="null"/> (any pool, still bound to the code's encryption context).</summary>
+    public string? UserPoolId { get; set; }
+
+    /// <summary>A KMS endpoint override for local stacks (plain <c>http</c> is accepted here only). Default: <see langword="null"/> (the regional KMS endpoint).</summary>
+    public Uri? KmsServiceUrl { get; set; }
+
+    /// <summary>The base URL of your app for links, for example <c>https://app.example.com</c>. Default: <see langword="null"/> (emails carry the code without a link).</summary>
+    public Uri? AppUrl { get; set; }
+
+    /// <summary>The sender address. Required by the SendGrid and SMTP mailers; no default.</summary>
+    public string? FromAddress { get; set; }
+
+    /// <summary>The sender display name. Default: <see langword="null"/> (address only).</summary>
+    public string? FromName { get; set; }
+
+    /// <summary>
+    /// Whether a re-delivered event (same encrypted code) is sent only once per container, using the registered
+    /// <see cref="IEmailIdempotencyStore"/>. Default: <see langword="true"/>.
+    /// </summary>
+    public bool SuppressDuplicates { get; set; } = true;
+}

@@ -1,0 +1,22 @@
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// Settings of the SendGrid mailer (v3 <c>mail/send</c>), bound from the <c>SendGrid</c> section
+/// (<c>SendGrid__ApiKey</c> or <c>SendGrid__ApiKeyParameterName</c>, <c>SendGrid__BaseUrl</c>). Exactly one of the two
+/// key settings must be set.
+/// </summary>
+/// <remarks>See <see href="https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send"/>.</remarks>
+public sealed class SendGridMailerOptions
+{
+    /// <summary>The SendGrid API key. Default: <see langword="null"/>. Prefer <see cref="ApiKeyParameterName"/> so the key is not in the function's environment.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The name of an SSM Parameter Store <c>SecureString</c> holding the API key, read once (on the first email) with
+    /// <c>ssm:GetParameter</c> and decryption. Default: <see langword="null"/>.
+    /// </summary>
+    public string? ApiKeyParameterName { get; set; }
+
+    /// <summary>The SendGrid API base URL; https, or http only on a loopback address for tests. Default: <c>https://api.sendgrid.com</c>.</summary>
+    public Uri BaseUrl { get; set; } = new("https://api.sendgrid.com");
+}

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// Renders the email for an event with Fluid (Liquid): picks the most specific registered template or the built-in one,
+/// fills the variables from values only (no reflection over CLR objects, so it stays trim/AOT clean) and HTML-encodes
+/// every output of the HTML body.
+/// </summary>
+internal sealed class EmailRenderer
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly TemplateOptions FluidOptions = new() { CultureInfo = CultureInfo.InvariantCulture };
+
+    private readonly FluidParser _parser = new();
+    private readonly EmailTemplateOptions _templates;
+    private readonly CustomEmailSenderOptions _options;
+    private readonly ConcurrentDictionary<EmailTemplate, CompiledTemplate> _compiled = new(ReferenceEqualityComparer.Instance);
+
+    public EmailRenderer(IOptions<EmailTemplateOptions> templates, IOptions<CustomEmailSenderOptions> options)
+    {
+        _templates = templates.Value;
+        _options = options.Value;
+
+        // Registered templates are compiled up front so a syntax error fails at start-up, not on a user's email.
+        foreach (var template in _templates.Templates)
+        {
+            _compiled[template] = Compile(template);
+        }
+    }
+
+    /// <summary>Whether there is any template (registered or built in) for the trigger source.</summary>
+    public bool CanRender(CustomEmailSenderTriggerSource source)
+        => DefaultEmailTemplates.For(source) is not null || _templates.Templates.Any(t => t.TriggerSource == source);
+
+    public EmailMessage Render(CustomEmailSenderEvent evt, string recipient, string? code)
+    {
+        var locale = LocaleOf(evt);
+        var template = Select(evt.TriggerSource, evt.CallerContext?.ClientId, locale)
+            ?? throw new CustomEmailSenderEventException("triggerSource", $"No email template for trigger source '{evt.TriggerSource}'; register one with services.AddEmailTemplate(...).");
+        var compiled = _compiled.GetOrAdd(template, Compile);
+
+        var context = new TemplateContext(FluidOptions);
+        Fill(context, evt, recipient, code, locale);
+
+        var subject = compiled.Subject.Render(context, NullEncoder.Default);
+        subject = subject.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        context.SetValue("subject", new StringValue(subject));
+
+        return new EmailMessage
+        {
+            FromAddress = _options.FromAddress ?? string.Empty,
+            FromName = string.IsNullOrWhiteSpace(_options.FromName) ? null : _options.FromName,
+            To = recipient,
+            Subject = subject,
+            HtmlBody = compiled.Html.Render(context, Html),
+            TextBody = compiled.Text.Render(context, NullEncoder.Default),
+            TriggerSource = evt.TriggerSource,
+        };
+    }
+
+    internal string? LocaleOf(CustomEmailSenderEvent evt)
+    {
+        if (evt.Request?.ClientMetadata is { } metadata && metadata.TryGetValue(_templates.LocaleMetadataKey, out var fromMetadata) && !string.IsNullOrWhiteSpace(fromMetadata))
+        {
+            return fromMetadata.Trim();
+        }
+
+        return evt.Request?.UserAttributes is { } attributes && attributes.TryGetValue("locale", out var fromAttribute) && !string.IsNullOrWhiteSpace(fromAttribute)
+            ? fromAttribute.Trim()
+            : null;
+    }
+
+    internal EmailTemplate? Select(CustomEmailSenderTriggerSource source, string? clientId, string? locale)
+    {
+        EmailTemplate? best = null;
+        var bestScore = -1;
+        foreach (var template in _templates.Templates)
+        {
+            if (template.TriggerSource != source)
+            {
+                continue;
+            }
+
+            var score = 0;
+            if (template.ClientId is not null)
+            {
+                if (!string.Equals(template.ClientId, clientId, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                score += 4;
+            }
+
+            if (template.Locale is not null)
+            {
+                var match = LocaleMatch(template.Locale, locale);
+                if (match == 0)
+                {
+                    continue;
+                }
+
+                score += match;
+            }
+
+            if (score >= bestScore)
+            {
+                best = template;
+                bestScore = score;
+            }
+        }
+
+        return best ?? DefaultEmailTemplates.For(source);
+    }
+
+    private static int LocaleMatch(string wanted, string? actual)
+    {
+        if (actual is null)
+        {
+            return 0;
+        }
+
+        if (string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            return 2;
+        }
+
+        // "de" matches "de-AT" / "de_AT".
+        return actual.Length > wanted.Length && actual.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) && actual[wanted.Length] is '-' or '_' ? 1 : 0;
+    }
+
+    private void Fill(TemplateContext context, CustomEmailSenderEvent evt, string recipient, string? code, string? locale)
+    {
+        var attributes = evt.Request?.UserAttributes ?? new Dictionary<string, string>();
+        var username = evt.UserName ?? string.Empty;
+        var appUrl = _options.AppUrl?.AbsoluteUri.TrimEnd('/');
+
+        Set(context, "code", code);
+        Set(context, "temporary_password", evt.TriggerSource == CustomEmailSenderTriggerSource.AdminCreateUser ? code : null);
+        Set(context, "username", username);
+        Set(context, "email", recipient);
+        Set(context, "app_url", appUrl);
+        Set(context, "link", LinkFor(evt.TriggerSource, appUrl, code, username));
+        Set(context, "trigger_source", evt.TriggerSource.Value);
+        Set(context, "client_id", evt.CallerContext?.ClientId);
+        Set(context, "user_pool_id", evt.UserPoolId);
+        Set(context, "region", evt.Region);
+        Set(context, "locale", locale);
+        context.SetValue("user_attributes", Dictionary(attributes));
+        context.SetValue("client_metadata", Dictionary(evt.Request?.ClientMetadata ?? new Dictionary<string, string>()));
+
+        if (evt.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification)
+        {
+            Set(context, "event_id", Attribute(attributes, "EVENT_ID"));
+            Set(context, "action", Attribute(attributes, "ACCOUNT_TAKE_OVER_ACTION"));
+            Set(context, "ip_address", Attribute(attributes, "IP_ADDRESS"));
+            Set(context, "city", Attribute(attributes, "CITY"));
+            Set(context, "country", Attribute(attributes, "COUNTRY"));
+            Set(context, "device_name", Attribute(attributes, "DEVICE_NAME"));
+            Set(context, "login_time", Attribute(attributes, "LOGIN_TIME"));
+            Set(context, "feedback_valid_link", SafeLink(Attribute(attributes, "ONE_CLICK_LINK_VALID")));
+            Set(context, "feedback_invalid_link", SafeLink(Attribute(attributes, "ONE_CLICK_LINK_INVALID")));
+            if (Attribute(attributes, "USER_NAME") is { } atoUser && username.Length == 0)
+            {
+                Set(context, "username", atoUser);
+            }
+        }
+    }
+
+    internal static string? LinkFor(CustomEmailSenderTriggerSource source, string? appUrl, string? code, string username)
+    {
+        if (appUrl is null)
+        {
+            return null;
+        }
+
+        string? path = null;
+        if (source == CustomEmailSenderTriggerSource.SignUp || source == CustomEmailSenderTriggerSource.ResendCode)
+        {
+            path = "/verify";
+        }
+        else if (source == CustomEmailSenderTriggerSource.ForgotPassword)
+        {
+            path = "/reset-password";
+        }
+
+        return path is null || code is null
+            ? appUrl
+            : $"{appUrl}{path}?code={Uri.EscapeDataString(code)}&username={Uri.EscapeDataString(username)}";
+    }
+
+    /// <summary>Keeps a link only when it is an absolute https URL, so an attribute can never inject <c>javascript:</c>.</summary>
+    private static string? SafeLink(string? value)
+        => value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.AbsoluteUri : null;
+
+    private static string? Attribute(IReadOnlyDictionary<string, string> attributes, string name)
+        => attributes.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
+    private static void Set(TemplateContext context, string name, string? value)
+        => context.SetValue(name, value is null ? NilValue.Instance : new StringValue(value));
+
+    private static DictionaryValue Dictionary(IReadOnlyDictionary<string, string> values)
+    {
+        var map = new Dictionary<string, FluidValue>(values.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            map[key] = new StringValue(value);
+        }
+
+        return new DictionaryValue(new FluidValueDictionaryFluidIndexable(map));
+    }
+
+    private CompiledTemplate Compile(EmailTemplate template)
+        => new(Parse(template, template.Subject, "Subject"), Parse(template, template.HtmlBody, "HtmlBody"), Parse(template, template.TextBody, "TextBody"));
+
+    private IFluidTemplate Parse(EmailTemplate template, string source, string part)
+    {
+        if (!_parser.TryParse(source ?? string.Empty, out var parsed, out var error))
+        {
+            throw new InvalidOperationException(
+                $"The {part} of the email template for {template.TriggerSource}" +
+                (template.ClientId is null ? string.Empty : $", client {template.ClientId}") +
+                (template.Locale is null ? string.Empty : $", locale {template.Locale}") +
+                $" is not valid Liquid: {error}");
+        }
+
+        return parsed;
+    }
+
+    private sealed record CompiledTemplate(IFluidTemplate Subject, IFluidTemplate Html, IFluidTemplate Text);
+}
