@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Exanubes.Cognito.Sample.WebApp.Api;
 using Exanubes.Cognito.Sample.WebApp.Auth;
 using Exanubes.Cognito.Sample.WebApp.Pages;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Exanubes.Cognito.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Exanubes.Cognito.Sample.WebApp;
@@ -35,11 +35,12 @@ public static class DemoApp
         // Request logs would carry the verification link's query string (the code); keep them out.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-        builder.Services.AddCognitoAuth(builder.Configuration);
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddCognitoJwtBearer();
+        // Cognito calls (sign-up, sign-in, ...) and validation of Cognito access tokens on every protected request.
+        builder.Services.AddCognitoAuth(builder.Configuration.GetSection(CognitoAuthOptions.SectionName));
+        builder.Services.AddAuthentication(CognitoAuthenticationDefaults.AuthenticationScheme).AddCognitoJwtBearer();
         var adminGroup = builder.Configuration["Demo:AdminGroup"] ?? "admins";
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim("cognito:groups", adminGroup));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireCognitoGroup(adminGroup));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "demo_antiforgery";
