@@ -14,7 +14,7 @@ internal sealed class SendGridMailer(
     IHttpClientFactory httpClientFactory,
     IOptions<SendGridMailerOptions> options,
     IServiceProvider services,
-    ILogger<SendGridMailer> logger) : IMailer, IRequiresFromAddress
+    ILogger<SendGridMailer> logger) : IMailer, IRequiresFromAddress, IDisposable
 {
     internal const string HttpClientName = "Exanubes.Cognito.EmailSender.SendGrid";
     private const int MaxErrorBody = 500;
@@ -73,6 +73,8 @@ internal sealed class SendGridMailer(
             throw new EmailDeliveryException("SendGrid", status, $"SendGrid refused the {message.TriggerSource} email with {status} {response.StatusCode}: {body}.{hint}");
         }
     }
+
+    public void Dispose() => _keyGate.Dispose();
 
     private async ValueTask<string> GetApiKeyAsync(CancellationToken cancellationToken)
     {

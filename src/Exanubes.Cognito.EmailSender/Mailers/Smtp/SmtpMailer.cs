@@ -19,10 +19,10 @@ internal sealed class SmtpMailer(IOptions<SmtpMailerOptions> options) : IMailer,
         var where = $"{_options.Host}:{_options.Port}";
         try
         {
-            await client.ConnectAsync(_options.Host, _options.Port, ToMailKit(_options.UseTls), cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(_options.Host!, _options.Port, ToMailKit(_options.UseTls), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(_options.UserName))
             {
-                await client.AuthenticateAsync(_options.UserName, _options.Password, cancellationToken).ConfigureAwait(false);
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
             }
 
             await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);

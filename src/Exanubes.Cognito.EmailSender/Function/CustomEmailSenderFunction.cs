@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using Amazon.KeyManagementService;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// The base class of a Cognito Custom Email Sender Lambda function. Subclass it, register a mailer (and optionally
+/// templates) in <see cref="ConfigureServices"/>, and point the Lambda handler at
+/// <c>YourAssembly::YourNamespace.YourFunction::HandleAsync</c>. Every email of the user pool is then parsed, checked,
+/// decrypted under the pool's KMS key, rendered and sent.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Services are built once per Lambda container, on the first invocation, from environment variables (<c>__</c>
+/// separates sections): <c>EmailSender__KmsKeyArn</c> (required), <c>EmailSender__UserPoolId</c>,
+/// <c>EmailSender__KmsServiceUrl</c>, <c>EmailSender__AppUrl</c>, <c>EmailSender__FromAddress</c>,
+/// <c>EmailSender__FromName</c> and the mailer's own section. Region and credentials come from the standard AWS
+/// variables. A bad setting fails the invocation with a message naming it.
+/// </para>
+/// <para>
+/// The pipeline is fixed and not overridable: the encryption-context binding to the event's user pool and the strict
+/// keyring are security checks. Failures escape as <see cref="CustomEmailSenderException"/>s so Lambda records a failed
+/// invocation and retries it; nothing is swallowed. One JSON line per event goes to standard output (trigger source,
+/// pool, client, outcome, duration), never the code, a temporary password or an API key. See
+/// <see href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-email-sender.html"/>.
+/// </para>
+/// </remarks>
+public abstract class CustomEmailSenderFunction
+{
+    private static readonly byte[] EmptyResponse = "{}"u8.ToArray();
+
+    private readonly IEnvironmentVariables _environment;
+    private readonly TextWriter? _output;
+    private readonly Lock _gate = new();
+    private ServiceProvider? _services;
+    private CustomEmailSenderPipeline? _pipeline;
+
+    /// <summary>Creates the function; nothing is built until the first invocation.</summary>
+    protected CustomEmailSenderFunction()
+        : this(ProcessEnvironmentVariables.Instance, null)
+    {
+    }
+
+    /// <summary>Creates the function with an environment and standard output seam (tests, local hosts, benchmarks).</summary>
+    internal CustomEmailSenderFunction(IEnvironmentVariables environment, TextWriter? output)
+    {
+        _environment = environment;
+        _output = output;
+    }
+
+    /// <summary>
+    /// The Lambda class-library handler: reads the event JSON from <paramref name="input"/>, runs the pipeline and returns
+    /// <c>{}</c> (Cognito ignores a custom sender's response). No Lambda serializer package is needed.
+    /// </summary>
+    /// <param name="input">The event as Lambda delivers it.</param>
+    /// <returns>A stream holding <c>{}</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="CustomEmailSenderEventException">The event is malformed, of an unsupported type or trigger source, or from another user pool.</exception>
+    /// <exception cref="CodeDecryptionException">The code could not be decrypted (not base64, wrong key or pool, KMS denied <c>kms:Decrypt</c>).</exception>
+    /// <exception cref="EmailDeliveryException">The mailer failed.</exception>
+    /// <exception cref="OptionsValidationException">A setting is missing or malformed (first invocation).</exception>
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ReadOnlyMemory<byte> json;
+        if (input is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            json = buffer.AsMemory((int)memory.Position);
+        }
+        else
+        {
+            using var copy = new MemoryStream();
+            await input.CopyToAsync(copy).ConfigureAwait(false);
+            json = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        }
+
+        await GetPipeline().HandleAsync(json, CancellationToken.None).ConfigureAwait(false);
+        return new MemoryStream(EmptyResponse, writable: false);
+    }
+
+    /// <summary>Runs the pipeline for an event already in memory (tests, local hosts such as a cognito-local bridge).</summary>
+    /// <param name="customEmailSenderEvent">The event.</param>
+    /// <param name="cancellationToken">Cancels decryption and sending.</param>
+    /// <returns>A task that completes once the email was sent (or recognised as a duplicate).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customEmailSenderEvent"/> is null.</exception>
+    /// <exception cref="CustomEmailSenderException">As for <see cref="HandleAsync(Stream)"/>.</exception>
+    /// <remarks>Named apart from <see cref="HandleAsync(Stream)"/> because the Lambda runtime refuses an overloaded handler method.</remarks>
+    public Task HandleEventAsync(CustomEmailSenderEvent customEmailSenderEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customEmailSenderEvent);
+        return GetPipeline().HandleAsync(customEmailSenderEvent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers the mailer, templates and any replacement services (a shared <see cref="IEmailIdempotencyStore"/>, a
+    /// configured <see cref="IAmazonKeyManagementService"/>). Called once per container, before the defaults are added
+    /// with <c>TryAdd</c>, so what you register wins.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">Configuration built from the environment variables (<c>__</c> = section separator).</param>
+    protected virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>The built services (for tests).</summary>
+    internal IServiceProvider Services
+    {
+        get
+        {
+            GetPipeline();
+            return _services!;
+        }
+    }
+
+    private CustomEmailSenderPipeline GetPipeline()
+    {
+        var pipeline = Volatile.Read(ref _pipeline);
+        if (pipeline is not null)
+        {
+            return pipeline;
+        }
+
+        lock (_gate)
+        {
+            if (_pipeline is null)
+            {
+                Build();
+            }
+
+            return _pipeline!;
+        }
+    }
+
+    private void Build()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var configuration = BuildConfiguration();
+        var output = new StandardOutput(_output ?? Console.Out);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(output);
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddProvider(new JsonLineLoggerProvider(output.Writer, TimeProvider.System));
+        });
+
+        ConfigureServices(services, configuration);
+
+        services.AddCustomEmailSenderCore(configuration.GetSection(CustomEmailSenderOptions.SectionName));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
+        try
+        {
+            var options = provider.GetRequiredService<IOptions<CustomEmailSenderOptions>>().Value;
+            var mailer = provider.GetService<IMailer>() ?? throw new InvalidOperationException(
+                "No mailer is registered. In ConfigureServices call services.AddSendGridMailer(...), services.AddSmtpMailer(...) or services.AddDevelopmentMailer(...), or register your own IMailer.");
+            if (mailer is IRequiresFromAddress && string.IsNullOrWhiteSpace(options.FromAddress))
+            {
+                throw new OptionsValidationException(CustomEmailSenderOptions.SectionName, typeof(CustomEmailSenderOptions),
+                    [$"EmailSender:FromAddress (EmailSender__FromAddress) is required by the {mailer.GetType().Name.Replace("Mailer", string.Empty, StringComparison.Ordinal)} mailer: the sender address, verified with your provider."]);
+            }
+
+            var pipeline = provider.GetRequiredService<CustomEmailSenderPipeline>();
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<CustomEmailSenderFunction>();
+            var mailerName = mailer.GetType().Name;
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log.ServicesBuilt(logger, elapsed, mailerName);
+
+            _services = provider;
+            Volatile.Write(ref _pipeline, pipeline);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+
+    private IConfigurationRoot BuildConfiguration()
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, value) in _environment.GetAll())
+        {
+            values.Add(new(key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), value));
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+}
