@@ -1,5 +1,12 @@
 // Each suite prints its own rates and its ratio against a baseline measured in the same run.
 // Usage: dotnet run -c Release --project bench/Exanubes.Cognito.Benchmarks -- <suite>
 var suite = args.Length > 0 ? args[0] : "all";
-Console.WriteLine($"Exanubes.Cognito benchmarks: suite '{suite}' has no benchmarks yet.");
-return 0;
+switch (suite)
+{
+    case "esdk-scratch":
+        Exanubes.Cognito.Benchmarks.Esdk.EsdkScratch.Run();
+        return 0;
+    default:
+        Console.WriteLine($"Exanubes.Cognito benchmarks: suite '{suite}' has no benchmarks yet.");
+        return 0;
+}
