@@ -1,4 +1,5 @@
 using System.Globalization;
+using Exanubes.Cognito.Sample.EmailSender;
 using Exanubes.Cognito.Sample.LocalStack.Stack;
 
 namespace Exanubes.Cognito.Sample.LocalStack.Lambda;
@@ -36,10 +37,7 @@ internal static class EmailSenderEnvironment
     /// <summary>A cold start of the sample function: a new instance reading the environment set above.</summary>
     public static Func<Stream, Task<Stream>> CreateFunction()
     {
-        var type = Type.GetType("Exanubes.Cognito.Sample.EmailSender.Function, Exanubes.Cognito.Sample.EmailSender", throwOnError: false)
-            ?? throw new InvalidOperationException("The sample email sender Function has not landed yet.");
-        var function = Activator.CreateInstance(type)!;
-        var handle = type.GetMethod("HandleAsync", [typeof(Stream)])!;
-        return input => (Task<Stream>)handle.Invoke(function, [input])!;
+        var function = new Function();
+        return function.HandleAsync;
     }
 }
