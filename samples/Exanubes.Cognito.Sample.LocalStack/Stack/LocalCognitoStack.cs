@@ -144,11 +144,12 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         WriteCognitoConfig(cognitoDirectory);
         CognitoLocal = new NodePeer(
             "cognito-local",
-            Path.Combine(peers, "node_modules", "cognito-local", "lib", "bin", "start.js"),
+            Path.Combine(AppContext.BaseDirectory, "CognitoLocal", "start.js"),
             [],
             cognitoDirectory,
             new Dictionary<string, string>
             {
+                ["COGNITO_LOCAL_DIR"] = Path.Combine(peers, "node_modules", "cognito-local"),
                 ["PORT"] = Options.CognitoPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["HOST"] = "127.0.0.1",
                 ["AWS_REGION"] = Options.Region,

@@ -166,7 +166,15 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
     internal static async Task Expect(IPage page, string selector, string text)
     {
         var locator = page.Locator(selector).First;
-        await locator.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"'{selector}' did not appear on {page.Url}; the page says:\n{await page.InnerTextAsync("body")}");
+        }
+
         var actual = await locator.InnerTextAsync();
         Assert.True(actual.Contains(text, StringComparison.Ordinal), $"Expected '{selector}' to contain '{text}' on {page.Url}, found '{actual}'.");
     }
