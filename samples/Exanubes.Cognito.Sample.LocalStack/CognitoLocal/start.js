@@ -4,6 +4,8 @@
 //    the old one and goes out through the same message path (CustomEmailSender trigger, CustomEmailSender_ResendCode).
 // 2. The CustomEmailSender code is encrypted without an encryption context. Cognito binds it to the pool with the
 //    encryption context {"userpool-id": "<pool id>"}, and our decryptor requires that, so it is added here.
+// 3. A wrong password at sign-in or password change answers InvalidPasswordException (Cognito's password-policy
+//    error); Cognito answers NotAuthorizedException "Incorrect username or password.", so that is what comes back.
 'use strict';
 const path = require('path');
 const root = process.env.COGNITO_LOCAL_DIR;
@@ -13,7 +15,7 @@ if (!root) {
 }
 const lib = (p) => require(path.join(root, 'lib', p));
 const { Targets } = lib('targets/targets');
-const { UserNotFoundError, InvalidParameterError } = lib('errors');
+const { UserNotFoundError, InvalidParameterError, NotAuthorizedError } = lib('errors');
 const { attributeValue } = lib('services/userPoolService');
 const { MessagesService } = lib('services/messages');
 const { CryptoService } = lib('services/crypto');
@@ -50,6 +52,23 @@ if (!Targets.ResendConfirmationCode) {
     await messages.deliver(ctx, 'ResendCode', req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
     await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
     return { CodeDeliveryDetails: deliveryDetails };
+  };
+}
+
+for (const action of ['InitiateAuth', 'AdminInitiateAuth', 'ChangePassword']) {
+  const original = Targets[action];
+  Targets[action] = (services) => {
+    const target = original(services);
+    return async (ctx, req) => {
+      try {
+        return await target(ctx, req);
+      } catch (err) {
+        if (err && err.code === 'InvalidPasswordException') {
+          throw new NotAuthorizedError('Incorrect username or password.');
+        }
+        throw err;
+      }
+    };
   };
 }
 
