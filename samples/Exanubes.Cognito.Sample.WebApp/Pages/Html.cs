@@ -10,9 +10,9 @@ internal static class Html
     private const string Style = """
         :root{color-scheme:light;--ink:#1d2433;--muted:#5b6577;--accent:#2f5bea;--line:#dfe3ec;--bad:#b42318;--good:#067647}
         *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f5f7fb}
-        header{background:#fff;border-bottom:1px solid var(--line)}header .bar{max-width:760px;margin:auto;padding:14px 20px;display:flex;gap:18px;align-items:center}
-        header strong{margin-right:auto}header a{color:var(--muted);text-decoration:none}header a:hover{color:var(--accent)}
-        main{max-width:760px;margin:32px auto;padding:0 20px}.card{background:#fff;border:1px solid var(--line);border-radius:12px;padding:28px;box-shadow:0 1px 2px rgba(16,24,40,.04)}
+        header{background:#fff;border-bottom:1px solid var(--line)}header .bar{max-width:880px;margin:auto;padding:14px 20px;display:flex;gap:18px;align-items:center;flex-wrap:wrap}
+        header strong{margin-right:auto;white-space:nowrap}header a{color:var(--muted);text-decoration:none;white-space:nowrap}header a:hover{color:var(--accent)}
+        a{color:var(--accent)}main{max-width:880px;margin:32px auto;padding:0 20px}.card{background:#fff;border:1px solid var(--line);border-radius:12px;padding:28px;box-shadow:0 1px 2px rgba(16,24,40,.04)}
         h1{font-size:1.5rem;margin:0 0 12px}p{margin:8px 0}label{display:block;margin:14px 0 4px;font-weight:600;font-size:.92rem}
         input{width:100%;padding:10px 12px;border:1px solid var(--line);border-radius:8px;font:inherit}
         button{margin-top:18px;background:var(--accent);color:#fff;border:0;border-radius:8px;padding:10px 18px;font:inherit;font-weight:600;cursor:pointer}

@@ -33,7 +33,7 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
         // The email arrives through the whole chain; the test reads it as the person would and opens its link.
         var verify = await fixture.Inbox.WaitForLinkAsync(email, "/verify");
         Assert.Equal(fixture.Demo.Authority, verify.Authority);
-        await ShowInbox(context, "03-inbox-verification-email");
+        await ShowInbox(context, "03-inbox-verification-email", email);
 
         await page.GotoAsync(verify.ToString());
         await Expect(page, ".notice.ok", "Your account is verified");
@@ -100,7 +100,7 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
         await Shot(page, "10-forgot-password-sent");
 
         var reset = await fixture.Inbox.WaitForLinkAsync(email, "/reset-password");
-        await ShowInbox(context, "11-inbox-reset-email");
+        await ShowInbox(context, "11-inbox-reset-email", email);
         await page.GotoAsync(reset.ToString());
         await page.FillAsync("#password", DemoStackFixture.NewPassword);
         await Shot(page, "12-reset-form");
@@ -182,11 +182,18 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
     internal static async Task Shot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    internal async Task ShowInbox(IBrowserContext context, string name)
+    internal async Task ShowInbox(IBrowserContext context, string name, string? address = null)
     {
         var inbox = await context.NewPageAsync();
         await inbox.GotoAsync(fixture.Inbox.Url.ToString());
         await inbox.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (address is not null)
+        {
+            // Open the newest mail to this address in maildev's own UI, as the person would.
+            await inbox.GetByText(address).First.ClickAsync();
+            await inbox.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
         await Shot(inbox, name);
         await inbox.CloseAsync();
     }
