@@ -2,6 +2,7 @@
 // Starts cognito-local, the KMS stand-in, the Lambda host with the sample email sender, maildev and the demo, all on
 // 127.0.0.1, then prints the URLs to open. Ctrl+C stops everything. Ports: --LocalStack:DemoPort=5080 and friends
 // (0 picks a free port); state (users, codes, mails, the KMS key) persists in .local-stack/ at the repository root.
+using System.Runtime.InteropServices;
 using Exanubes.Cognito.Sample.LocalStack.Stack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stopping.Cancel();
 };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stopping.Cancel();
+});
 
 LocalCognitoStack stack;
 try
