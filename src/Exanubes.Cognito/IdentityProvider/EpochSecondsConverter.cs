@@ -15,7 +15,7 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
         if (reader.TokenType == JsonTokenType.Number)
         {
             var seconds = reader.GetDouble();
-            return DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+            return FromSeconds(seconds);
         }
 
         if (reader.TokenType == JsonTokenType.String)
@@ -23,7 +23,7 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
             var text = reader.GetString();
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                return DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+                return FromSeconds(seconds);
             }
 
             if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
@@ -34,6 +34,9 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
 
         throw new JsonException("Expected a timestamp as epoch seconds or ISO 8601.");
     }
+
+    // AWS sends milliseconds at most; rounding to them avoids binary floating-point noise (…37.9489998).
+    private static DateTimeOffset FromSeconds(double seconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

@@ -3,7 +3,8 @@
 // and prints what the library would send: SRP_A from InitiateAuth and the PASSWORD_VERIFIER answer.
 //
 // Usage: node srp-kat.js <peers/node_modules>   (stdin: JSON array of vectors; stdout: JSON array of results)
-// Vector: { poolId, clientId, username, userIdForSrp, password, aHex, srpBHex, saltHex, secretBlock, timestamp }
+// Vector: { poolId, clientId, username, userIdForSrp, password, aHex, srpBHex, saltHex, secretBlock, nowMillis }
+// The clock is fixed by replacing the global Date, so TIMESTAMP comes from the library's own DateHelper.
 'use strict';
 
 const path = require('path');
@@ -16,14 +17,27 @@ if (!nodeModules) {
 const lib = path.join(nodeModules, 'amazon-cognito-identity-js', 'lib');
 const { CognitoUserPool, CognitoUser, AuthenticationDetails } = require(lib);
 const AuthenticationHelper = require(path.join(lib, 'AuthenticationHelper')).default;
-const DateHelper = require(path.join(lib, 'DateHelper')).default;
 const BigInteger = require(path.join(lib, 'BigInteger')).default;
+
+const RealDate = Date;
 
 function run(vector) {
 	return new Promise((resolve, reject) => {
 		// Fix the two sources of variation the library draws itself: the private value and the clock.
 		AuthenticationHelper.prototype.generateRandomSmallA = () => new BigInteger(vector.aHex, 16);
-		DateHelper.prototype.getNowString = () => vector.timestamp;
+		global.Date = class extends RealDate {
+			constructor(...args) {
+				if (args.length === 0) {
+					super(vector.nowMillis);
+				} else {
+					super(...args);
+				}
+			}
+
+			static now() {
+				return vector.nowMillis;
+			}
+		};
 
 		const pool = new CognitoUserPool({ UserPoolId: vector.poolId, ClientId: vector.clientId });
 		const result = {};
