@@ -57,7 +57,18 @@ public static class CognitoTokenValidationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CognitoTokenValidationOptions>>(sp => sp.GetRequiredService<CognitoTokenValidationOptionsSetup>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddHttpClient(JwksClient.HttpClientName);
+        // A JWKS endpoint never redirects; following one would fetch keys from an address nobody configured.
+        services.AddHttpClient(JwksClient.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            if (handler is SocketsHttpHandler sockets)
+            {
+                sockets.AllowAutoRedirect = false;
+            }
+            else if (handler is HttpClientHandler client)
+            {
+                client.AllowAutoRedirect = false;
+            }
+        });
         services.AddSingleton<CognitoUserPoolRegistry>();
         services.TryAddSingleton<ICognitoTokenValidator, CognitoTokenValidator>();
         services.AddSingleton<IHostedService, CognitoSigningKeysWarmupService>();

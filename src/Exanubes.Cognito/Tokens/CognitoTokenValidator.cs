@@ -23,6 +23,16 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
     private const int StackInputBytes = 4096;
     private const long MaxNumericDate = 253402300799; // 9999-12-31T23:59:59Z
 
+    private static readonly (byte[] Name, PayloadClaim Claim)[] ClaimNames =
+    [
+        ("iss"u8.ToArray(), PayloadClaim.Iss), ("exp"u8.ToArray(), PayloadClaim.Exp), ("sub"u8.ToArray(), PayloadClaim.Sub),
+        ("iat"u8.ToArray(), PayloadClaim.Iat), ("jti"u8.ToArray(), PayloadClaim.Jti), ("aud"u8.ToArray(), PayloadClaim.Aud),
+        ("nbf"u8.ToArray(), PayloadClaim.Nbf), ("scope"u8.ToArray(), PayloadClaim.Scope), ("username"u8.ToArray(), PayloadClaim.Username),
+        ("token_use"u8.ToArray(), PayloadClaim.TokenUse), ("client_id"u8.ToArray(), PayloadClaim.ClientId),
+        ("auth_time"u8.ToArray(), PayloadClaim.AuthTime), ("origin_jti"u8.ToArray(), PayloadClaim.OriginJti),
+        ("cognito:groups"u8.ToArray(), PayloadClaim.Groups), ("cognito:username"u8.ToArray(), PayloadClaim.CognitoUsername),
+    ];
+
     private static readonly SearchValues<char> CompactChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
@@ -164,9 +174,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var header = chars[..dot1];
         var payload = chars[(dot1 + 1)..dot2];
         var signature = chars[(dot2 + 1)..];
-        if (header.IsEmpty || payload.IsEmpty || signature.IsEmpty)
+        if (header.IsEmpty || payload.IsEmpty)
         {
-            var empty = header.IsEmpty ? "header" : payload.IsEmpty ? "payload" : "signature";
+            var empty = header.IsEmpty ? "header" : "payload";
             throw new CognitoTokenMalformedException($"The token's {empty} part is empty.", "3 non-empty parts", empty + " empty");
         }
 
@@ -178,7 +188,8 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 TokenText.Number(header.Length));
         }
 
-        Span<byte> headerBytes = stackalloc byte[MaxHeaderChars];
+        // Buffers are sized to the part (not to the maximum): stack memory is zeroed on every call.
+        Span<byte> headerBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(header.Length)];
         if (Base64Url.DecodeFromChars(header, headerBytes, out _, out var headerLength) != OperationStatus.Done)
         {
             throw new CognitoTokenMalformedException("The token header is not valid base64url.", "base64url", null);
@@ -191,7 +202,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var payloadMax = Base64Url.GetMaxDecodedLength(payload.Length);
         byte[]? rented = null;
         var payloadBytes = payloadMax <= StackPayloadBytes
-            ? stackalloc byte[StackPayloadBytes]
+            ? stackalloc byte[payloadMax]
             : (rented = ArrayPool<byte>.Shared.Rent(payloadMax));
         try
         {
@@ -248,13 +259,18 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
     private static void VerifySignature(ReadOnlySpan<char> signingInput, ReadOnlySpan<char> signature, CognitoSigningKey key)
     {
+        if (signature.IsEmpty)
+        {
+            throw new CognitoTokenSignatureException("The token has no signature.", "a valid RS256 signature", "none");
+        }
+
         if (Base64Url.GetMaxDecodedLength(signature.Length) > MaxSignatureBytes)
         {
             throw new CognitoTokenSignatureException(
                 $"The token signature is {signature.Length} characters long; no RSA signature is that long.", null, null);
         }
 
-        Span<byte> signatureBytes = stackalloc byte[MaxSignatureBytes];
+        Span<byte> signatureBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(signature.Length)];
         if (Base64Url.DecodeFromChars(signature, signatureBytes, out _, out var signatureLength) != OperationStatus.Done)
         {
             throw new CognitoTokenMalformedException("The token signature is not valid base64url.", "base64url", null);
@@ -262,7 +278,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         byte[]? rented = null;
         var input = signingInput.Length <= StackInputBytes
-            ? stackalloc byte[StackInputBytes]
+            ? stackalloc byte[signingInput.Length]
             : (rented = ArrayPool<byte>.Shared.Rent(signingInput.Length));
         try
         {
@@ -475,82 +491,69 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("iss"u8))
+                switch (Identify(ref reader))
                 {
-                    Once(ref claims.HasIssuer, "iss");
-                    ReadString(ref reader, "iss");
-                    claims.Pool = MatchPool(ref reader);
-                    claims.Issuer = claims.Pool is null ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("token_use"u8))
-                {
-                    Once(ref tokenUse, "token_use");
-                    ReadString(ref reader, "token_use");
-                    claims.HasTokenUse = true;
-                    claims.TokenUse = reader.ValueTextEquals("access"u8) ? CognitoTokenUse.Access
-                        : reader.ValueTextEquals("id"u8) ? CognitoTokenUse.Id : null;
-                    claims.OtherTokenUse = claims.TokenUse is null ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("exp"u8))
-                {
-                    Once(ref claims.HasExp, "exp");
-                    claims.Exp = ReadNumericDate(ref reader, "exp");
-                }
-                else if (reader.ValueTextEquals("client_id"u8))
-                {
-                    claims.ClientId = ReadStringValue(ref reader, ref clientId, "client_id");
-                }
-                else if (reader.ValueTextEquals("aud"u8))
-                {
-                    claims.Audience = ReadStringValue(ref reader, ref aud, "aud");
-                }
-                else if (reader.ValueTextEquals("sub"u8))
-                {
-                    claims.Subject = ReadStringValue(ref reader, ref sub, "sub");
-                }
-                else if (reader.ValueTextEquals("username"u8))
-                {
-                    claims.Username = ReadStringValue(ref reader, ref username, "username");
-                }
-                else if (reader.ValueTextEquals("cognito:username"u8))
-                {
-                    claims.CognitoUsername = ReadStringValue(ref reader, ref cognitoUsername, "cognito:username");
-                }
-                else if (reader.ValueTextEquals("scope"u8))
-                {
-                    claims.Scope = ReadStringValue(ref reader, ref scope, "scope");
-                }
-                else if (reader.ValueTextEquals("jti"u8))
-                {
-                    claims.Jti = ReadStringValue(ref reader, ref jti, "jti");
-                }
-                else if (reader.ValueTextEquals("origin_jti"u8))
-                {
-                    claims.OriginJti = ReadStringValue(ref reader, ref originJti, "origin_jti");
-                }
-                else if (reader.ValueTextEquals("iat"u8))
-                {
-                    Once(ref iat, "iat");
-                    claims.Iat = ReadNumericDate(ref reader, "iat");
-                }
-                else if (reader.ValueTextEquals("nbf"u8))
-                {
-                    Once(ref nbf, "nbf");
-                    claims.Nbf = ReadNumericDate(ref reader, "nbf");
-                }
-                else if (reader.ValueTextEquals("auth_time"u8))
-                {
-                    Once(ref authTime, "auth_time");
-                    claims.AuthTime = ReadNumericDate(ref reader, "auth_time");
-                }
-                else if (reader.ValueTextEquals("cognito:groups"u8))
-                {
-                    Once(ref groups, "cognito:groups");
-                    claims.Groups = ReadStringArray(ref reader, "cognito:groups");
-                }
-                else
-                {
-                    reader.Skip();
+                    case PayloadClaim.Iss:
+                        Once(ref claims.HasIssuer, "iss");
+                        ReadString(ref reader, "iss");
+                        claims.Pool = MatchPool(ref reader);
+                        claims.Issuer = claims.Pool is null ? reader.GetString() : null;
+                        break;
+                    case PayloadClaim.TokenUse:
+                        Once(ref tokenUse, "token_use");
+                        ReadString(ref reader, "token_use");
+                        claims.HasTokenUse = true;
+                        claims.TokenUse = reader.ValueTextEquals("access"u8) ? CognitoTokenUse.Access
+                            : reader.ValueTextEquals("id"u8) ? CognitoTokenUse.Id : null;
+                        claims.OtherTokenUse = claims.TokenUse is null ? reader.GetString() : null;
+                        break;
+                    case PayloadClaim.Exp:
+                        Once(ref claims.HasExp, "exp");
+                        claims.Exp = ReadNumericDate(ref reader, "exp");
+                        break;
+                    case PayloadClaim.ClientId:
+                        claims.ClientId = ReadStringValue(ref reader, ref clientId, "client_id");
+                        break;
+                    case PayloadClaim.Aud:
+                        claims.Audience = ReadStringValue(ref reader, ref aud, "aud");
+                        break;
+                    case PayloadClaim.Sub:
+                        claims.Subject = ReadStringValue(ref reader, ref sub, "sub");
+                        break;
+                    case PayloadClaim.Username:
+                        claims.Username = ReadStringValue(ref reader, ref username, "username");
+                        break;
+                    case PayloadClaim.CognitoUsername:
+                        claims.CognitoUsername = ReadStringValue(ref reader, ref cognitoUsername, "cognito:username");
+                        break;
+                    case PayloadClaim.Scope:
+                        claims.Scope = ReadStringValue(ref reader, ref scope, "scope");
+                        break;
+                    case PayloadClaim.Jti:
+                        claims.Jti = ReadStringValue(ref reader, ref jti, "jti");
+                        break;
+                    case PayloadClaim.OriginJti:
+                        claims.OriginJti = ReadStringValue(ref reader, ref originJti, "origin_jti");
+                        break;
+                    case PayloadClaim.Iat:
+                        Once(ref iat, "iat");
+                        claims.Iat = ReadNumericDate(ref reader, "iat");
+                        break;
+                    case PayloadClaim.Nbf:
+                        Once(ref nbf, "nbf");
+                        claims.Nbf = ReadNumericDate(ref reader, "nbf");
+                        break;
+                    case PayloadClaim.AuthTime:
+                        Once(ref authTime, "auth_time");
+                        claims.AuthTime = ReadNumericDate(ref reader, "auth_time");
+                        break;
+                    case PayloadClaim.Groups:
+                        Once(ref groups, "cognito:groups");
+                        claims.Groups = ReadStringArray(ref reader, "cognito:groups");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -568,6 +571,46 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         {
             claims.Username = claims.CognitoUsername;
         }
+    }
+
+    /// <summary>Names the claim at the reader: by length and bytes for the usual unescaped names, by unescaping compare otherwise.</summary>
+    private static PayloadClaim Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            foreach (var (name, claim) in ClaimNames)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return claim;
+                }
+            }
+
+            return PayloadClaim.Other;
+        }
+
+        var n = reader.ValueSpan;
+        return n.Length switch
+        {
+            3 => n.SequenceEqual("iss"u8) ? PayloadClaim.Iss
+                : n.SequenceEqual("exp"u8) ? PayloadClaim.Exp
+                : n.SequenceEqual("sub"u8) ? PayloadClaim.Sub
+                : n.SequenceEqual("iat"u8) ? PayloadClaim.Iat
+                : n.SequenceEqual("jti"u8) ? PayloadClaim.Jti
+                : n.SequenceEqual("aud"u8) ? PayloadClaim.Aud
+                : n.SequenceEqual("nbf"u8) ? PayloadClaim.Nbf
+                : PayloadClaim.Other,
+            5 => n.SequenceEqual("scope"u8) ? PayloadClaim.Scope : PayloadClaim.Other,
+            8 => n.SequenceEqual("username"u8) ? PayloadClaim.Username : PayloadClaim.Other,
+            9 => n.SequenceEqual("token_use"u8) ? PayloadClaim.TokenUse
+                : n.SequenceEqual("client_id"u8) ? PayloadClaim.ClientId
+                : n.SequenceEqual("auth_time"u8) ? PayloadClaim.AuthTime
+                : PayloadClaim.Other,
+            10 => n.SequenceEqual("origin_jti"u8) ? PayloadClaim.OriginJti : PayloadClaim.Other,
+            14 => n.SequenceEqual("cognito:groups"u8) ? PayloadClaim.Groups : PayloadClaim.Other,
+            16 => n.SequenceEqual("cognito:username"u8) ? PayloadClaim.CognitoUsername : PayloadClaim.Other,
+            _ => PayloadClaim.Other,
+        };
     }
 
     private CognitoUserPool? MatchPool(ref Utf8JsonReader reader)
@@ -668,5 +711,25 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             _ => actual.ToString(),
         };
         return new CognitoTokenMalformedException($"The token's {kind} '{name}' must be {expected}; found {found}.", expected, found);
+    }
+
+    private enum PayloadClaim
+    {
+        Other,
+        Iss,
+        TokenUse,
+        Exp,
+        ClientId,
+        Aud,
+        Sub,
+        Username,
+        CognitoUsername,
+        Scope,
+        Jti,
+        OriginJti,
+        Iat,
+        Nbf,
+        AuthTime,
+        Groups,
     }
 }

@@ -30,7 +30,7 @@ public sealed class CognitoValidatedToken
         KeyId = keyId;
         Subject = claims.Subject!;
         Username = claims.Username;
-        ClientId = claims.ClientId!;
+        ClientId = claims.ClientIdFor(tokenUse)!;
         Groups = claims.Groups ?? [];
         _scope = claims.Scope;
         ExpiresAtSeconds = claims.Exp;
