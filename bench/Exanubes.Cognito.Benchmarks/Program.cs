@@ -12,7 +12,9 @@ switch (suite)
         return await TokenValidationBenchmark.RunAsync();
     case "all":
         return await TokenValidationBenchmark.RunAsync();
+    case "coldstart":
+        return Exanubes.Cognito.Benchmarks.ColdStart.ColdStartBenchmark.Run();
     default:
-        Console.WriteLine($"Exanubes.Cognito benchmarks: unknown suite '{suite}' (known: esdk-scratch, tokens, all).");
+        Console.WriteLine($"Exanubes.Cognito benchmarks: unknown suite '{suite}' (known: esdk-scratch, tokens, coldstart, all).");
         return 2;
 }

@@ -17,10 +17,12 @@ internal sealed partial class CodeDecryptor
 
     private readonly EncryptionSdkDecryptor _decryptor;
     private readonly string _keyArn;
+    private readonly bool _allowMissingContext;
 
     public CodeDecryptor(IAmazonKeyManagementService kms, IOptions<CustomEmailSenderOptions> options)
     {
         _keyArn = options.Value.KmsKeyArn!;
+        _allowMissingContext = options.Value.AllowMissingUserPoolContext;
         _decryptor = new EncryptionSdkDecryptor(new KmsKeyring(kms, [_keyArn]));
     }
 
@@ -36,10 +38,8 @@ internal sealed partial class CodeDecryptor
         DecryptedMessage message;
         try
         {
-            message = await _decryptor.DecryptAsync(
-                ciphertext.AsMemory(0, length),
-                new Dictionary<string, string>(1, StringComparer.Ordinal) { [UserPoolIdContextKey] = userPoolId },
-                cancellationToken).ConfigureAwait(false);
+            var required = new Dictionary<string, string>(1, StringComparer.Ordinal) { [UserPoolIdContextKey] = userPoolId };
+            message = await _decryptor.DecryptAsync(ciphertext.AsMemory(0, length), _allowMissingContext ? null : required, cancellationToken).ConfigureAwait(false);
         }
         catch (EncryptionSdkKmsAccessDeniedException ex)
         {
@@ -48,7 +48,12 @@ internal sealed partial class CodeDecryptor
         catch (EncryptionSdkEncryptionContextMismatchException ex)
         {
             throw new CodeDecryptionException(
-                $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' differs from the event's userPoolId): {ex.Message}", ex);
+                $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' is missing or differs from the event's userPoolId; cognito-local encrypts without it, see EmailSender:AllowMissingUserPoolContext): {ex.Message}", ex);
+        }
+        catch (EncryptionSdkAuthenticationException ex) when (!_allowMissingContext)
+        {
+            throw new CodeDecryptionException(
+                $"The code failed authentication under {_keyArn} for user pool '{userPoolId}': it was altered, or it was encrypted without the 'userpool-id' encryption context that binds it to the pool (cognito-local does this; on local stacks only, set EmailSender:AllowMissingUserPoolContext). {ex.Message}", ex);
         }
         catch (EncryptionSdkNoMatchingDataKeyException ex)
         {
@@ -66,6 +71,12 @@ internal sealed partial class CodeDecryptor
 
         try
         {
+            if (_allowMissingContext && message.EncryptionContext.TryGetValue(UserPoolIdContextKey, out var pool) && !string.Equals(pool, userPoolId, StringComparison.Ordinal))
+            {
+                throw new CodeDecryptionException(
+                    $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' is '{pool}').");
+            }
+
             return Encoding.UTF8.GetString(message.Plaintext);
         }
         finally

@@ -33,6 +33,13 @@ public sealed class CustomEmailSenderOptions
     public string? FromName { get; set; }
 
     /// <summary>
+    /// Accept a code whose encryption context has no <c>userpool-id</c> (cognito-local 5.3.0 encrypts without one).
+    /// A <c>userpool-id</c> that is present must still equal the event's <c>userPoolId</c>. Default: <see langword="false"/>
+    /// (real Cognito always binds the code to the pool; keep it off outside local stacks).
+    /// </summary>
+    public bool AllowMissingUserPoolContext { get; set; }
+
+    /// <summary>
     /// Whether a re-delivered event (same encrypted code) is sent only once per container, using the registered
     /// <see cref="IEmailIdempotencyStore"/>. Default: <see langword="true"/>.
     /// </summary>

@@ -34,7 +34,7 @@ internal sealed class SendGridMailer(
         var mail = new SendGridMessage();
         mail.SetFrom(new EmailAddress(message.FromAddress, message.FromName));
         mail.AddTo(new EmailAddress(message.To));
-        mail.SetSubject(message.Subject);
+        mail.Subject = message.Subject;
         mail.AddContent(MimeType.Text, message.TextBody);
         mail.AddContent(MimeType.Html, message.HtmlBody);
 
