@@ -5,9 +5,8 @@ using Exanubes.Cognito.Benchmarks.Tokens;
 var suite = args.Length > 0 ? args[0] : "all";
 switch (suite)
 {
-    case "esdk-scratch":
-        Exanubes.Cognito.Benchmarks.Esdk.EsdkScratch.Run();
-        return 0;
+    case "esdk":
+        return Exanubes.Cognito.Benchmarks.Esdk.EsdkBenchmark.Run();
     case "tokens":
         return await TokenValidationBenchmark.RunAsync();
     case "all":
@@ -15,6 +14,6 @@ switch (suite)
     case "coldstart":
         return Exanubes.Cognito.Benchmarks.ColdStart.ColdStartBenchmark.Run();
     default:
-        Console.WriteLine($"Exanubes.Cognito benchmarks: unknown suite '{suite}' (known: esdk-scratch, tokens, coldstart, all).");
+        Console.WriteLine($"Exanubes.Cognito benchmarks: unknown suite '{suite}' (known: esdk, tokens, coldstart, all).");
         return 2;
 }
