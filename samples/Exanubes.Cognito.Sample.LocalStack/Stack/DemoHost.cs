@@ -22,7 +22,7 @@ public sealed class DemoHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = DemoApp.Create([], settings);
+        var app = DemoApp.Create([], settings, stack.Options.DemoLogging);
         app.Urls.Clear();
         app.Urls.Add($"http://127.0.0.1:{port ?? stack.Options.DemoPort}");
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
