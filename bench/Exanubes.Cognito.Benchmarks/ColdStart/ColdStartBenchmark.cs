@@ -14,7 +14,13 @@ internal static class ColdStartBenchmark
 
     public static int Run()
     {
-        var child = FindChild();
+        Measure("JIT (dotnet build output)", FindChild());
+        Measure("ReadyToRun (dotnet publish -r linux-x64 -p:PublishReadyToRun=true, as a Lambda zip would ship)", PublishReadyToRun());
+        return 0;
+    }
+
+    private static void Measure(string variant, string child)
+    {
         var env = new Dictionary<string, string>
         {
             ["EmailSender__KmsKeyArn"] = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -25,35 +31,68 @@ internal static class ColdStartBenchmark
             ["AWS_REGION"] = "eu-west-1",
         };
 
-        Console.WriteLine($"coldstart: child {child}, {Runs} runs per case (interleaved), {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine($"coldstart [{variant}]: {Runs} runs per case (interleaved), {Environment.ProcessorCount} cores");
 
         // One untimed run of each warms the OS file cache.
         RunChild(child, "hello", env);
         RunChild(child, "sender", env);
 
         var hello = new List<double>();
+        var helloCpu = new List<double>();
         var sender = new List<double>();
+        var senderCpu = new List<double>();
         var inProcess = new List<double>();
         for (var i = 0; i < Runs; i++)
         {
-            hello.Add(RunChild(child, "hello", env).WallMs);
-            var (wall, stderr) = RunChild(child, "sender", env);
-            sender.Add(wall);
-            inProcess.Add(ParseAfter(stderr, "first-event-ms"));
+            var h = RunChild(child, "hello", env);
+            hello.Add(h.WallMs);
+            helloCpu.Add(h.CpuMs);
+            var s = RunChild(child, "sender", env);
+            sender.Add(s.WallMs);
+            senderCpu.Add(s.CpuMs);
+            inProcess.Add(ParseAfter(s.Stderr, "first-event-ms"));
         }
 
-        var (_, warm) = RunChild(child, "warm", env, "2000");
+        var warm = RunChild(child, "warm", env, "2000").Stderr;
         var helloMedian = Median(hello);
         var senderMedian = Median(sender);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hello-world process        median {helloMedian,8:F1} ms   (min {hello.Min():F1}, max {hello.Max():F1})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sender process (1 event)   median {senderMedian,8:F1} ms   (min {sender.Min():F1}, max {sender.Max():F1})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio sender / hello              {senderMedian / helloMedian,8:F2} x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which in-process: build + first event median {Median(inProcess):F1} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time until exit (user+sys, as the child reports it; less sensitive to a loaded machine): hello {Median(helloCpu):F1} ms, sender {Median(senderCpu):F1} ms, ratio {Median(senderCpu) / Median(helloCpu):F2} x"));
         Console.WriteLine($"warm per event (2000 events after 50 warm-up): {warm.Trim()}");
-        return 0;
     }
 
-    private static (double WallMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)
+    private static string PublishReadyToRun()
+    {
+        var project = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(FindChild()))))!;
+        var output = Path.Combine(project, "bin", "r2r");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"publishing the ReadyToRun child failed:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return Path.Combine(output, "Exanubes.Cognito.Benchmarks.ColdStartChild");
+    }
+
+    private static (double WallMs, double CpuMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)
     {
         var psi = new ProcessStartInfo(child)
         {
@@ -83,7 +122,7 @@ internal static class ColdStartBenchmark
             throw new InvalidOperationException($"child '{mode}' exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         }
 
-        return (wall, stderr.Result);
+        return (wall, ParseAfter(stderr.Result, "cpu-ms"), stderr.Result);
     }
 
     private static double ParseAfter(string text, string label)
