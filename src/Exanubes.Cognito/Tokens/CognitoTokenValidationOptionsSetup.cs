@@ -19,8 +19,8 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
 
     public void PostConfigure(string? name, CognitoTokenValidationOptions options)
     {
-        var auth = _auth.Value;
-        if (options.UserPools.Count == 0 && !string.IsNullOrWhiteSpace(auth.UserPoolId))
+        var auth = options.UserPools.Count == 0 ? TryGetValidAuthOptions() : null;
+        if (auth is not null && !string.IsNullOrWhiteSpace(auth.UserPoolId))
         {
             var pool = new CognitoUserPoolTokenOptions
             {
@@ -51,8 +51,27 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
         }
     }
 
+    /// <summary>The pool settings of <c>AddCognitoAuth</c>, or <see langword="null"/> when they fail their own validation.</summary>
+    private CognitoAuthOptions? TryGetValidAuthOptions()
+    {
+        try
+        {
+            return _auth.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
+
     public ValidateOptionsResult Validate(string? name, CognitoTokenValidationOptions options)
     {
+        if (options.UserPools.Count == 0 && TryGetValidAuthOptions() is null)
+        {
+            // The pool comes from CognitoAuthOptions, whose own validator already names what is wrong with it.
+            return ValidateOptionsResult.Skip;
+        }
+
         var errors = new List<string>();
         if (options.UserPools.Count == 0)
         {

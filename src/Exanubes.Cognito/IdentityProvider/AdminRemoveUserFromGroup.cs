@@ -1,0 +1,16 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+/// <summary>The <c>AdminRemoveUserFromGroup</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRemoveUserFromGroup.html"/>).</summary>
+internal sealed class AdminRemoveUserFromGroupRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+
+    public string GroupName { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>AdminRemoveUserFromGroup</c> response.</summary>
+internal sealed class AdminRemoveUserFromGroupResponse
+{
+}
