@@ -109,7 +109,7 @@ public sealed class EncryptionSdkDecryptor
                 if (!string.Equals(actual, value, StringComparison.Ordinal))
                 {
                     throw new EncryptionSdkEncryptionContextMismatchException(
-                        $"the message's encryption context has {key} = '{(key.StartsWith("aws-crypto-", StringComparison.Ordinal) ? "…" : actual)}', but '{value}' is required");
+                        $"the message's encryption context has {key} = '{(key.StartsWith("aws-crypto-", StringComparison.Ordinal) ? "…" : UntrustedText.Safe(actual))}', but '{value}' is required");
                 }
             }
             else
@@ -169,7 +169,7 @@ public sealed class EncryptionSdkDecryptor
         {
             try
             {
-                return $"{edk.ProviderId} {EncryptionContextSerializer.Utf8.GetString(edk.ProviderInfo.Span)}";
+                return $"{UntrustedText.Safe(edk.ProviderId)} {UntrustedText.Safe(EncryptionContextSerializer.Utf8.GetString(edk.ProviderInfo.Span))}";
             }
             catch (System.Text.DecoderFallbackException)
             {
@@ -177,6 +177,6 @@ public sealed class EncryptionSdkDecryptor
             }
         }
 
-        return $"{edk.ProviderId} ({edk.ProviderInfo.Length}-byte provider info)";
+        return $"{UntrustedText.Safe(edk.ProviderId)} ({edk.ProviderInfo.Length}-byte provider info)";
     }
 }

@@ -36,6 +36,8 @@ public sealed class ParsedMessageTests
 
         public byte[] Trailing { get; set; } = [];
 
+        public byte[] ProviderId { get; set; } = "none"u8.ToArray();
+
         public Spec With(string key, string value)
         {
             Context.Add((Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value)));
@@ -77,8 +79,8 @@ public sealed class ParsedMessageTests
         U16(m, s.EdkCount);
         for (var i = 0; i < s.EdkCount; i++)
         {
-            U16(m, 4);
-            m.AddRange("none"u8.ToArray());
+            U16(m, s.ProviderId.Length);
+            m.AddRange(s.ProviderId);
             U16(m, 1);
             m.Add(0);
             U16(m, 1);
@@ -163,6 +165,26 @@ public sealed class ParsedMessageTests
     public async Task Parse_LegacyEmptyContextForm_IsAccepted()
     {
         await Assert.ThrowsAsync<EncryptionSdkNoMatchingDataKeyException>(() => DecryptWithNoKey(new Spec { RawContext = [0, 0] }));
+    }
+
+    [Fact]
+    public async Task DecryptAsync_HostileProviderIdAndContextValue_MessagesStayOneShortLine()
+    {
+        var hostile = "evil\r\n[ERROR] forged log line \u202e" + new string('x', 5000);
+        var noMatch = await Assert.ThrowsAsync<EncryptionSdkNoMatchingDataKeyException>(() =>
+            DecryptWithNoKey(new Spec { ProviderId = Encoding.UTF8.GetBytes(hostile), EdkCount = 3 }));
+        var mismatch = await Assert.ThrowsAsync<EncryptionSdkEncryptionContextMismatchException>(() =>
+            new EncryptionSdkDecryptor(new NoKeyring()).DecryptAsync(
+                Build(new Spec().With("userpool-id", hostile)), new Dictionary<string, string> { ["userpool-id"] = "eu-west-1_a" }));
+
+        foreach (var message in new[] { noMatch.Message, mismatch.Message })
+        {
+            Assert.DoesNotContain('\r', message);
+            Assert.DoesNotContain('\n', message);
+            Assert.DoesNotContain('\u202e', message);
+            Assert.InRange(message.Length, 1, 600);
+            Assert.Contains("evil??[ERROR] forged log line ?", message, StringComparison.Ordinal);
+        }
     }
 
     public static TheoryData<string, string> Broken() => new()
