@@ -42,21 +42,23 @@ internal sealed class CognitoSigningKeysWarmupService : IHostedService, IDisposa
 
     private async Task RefreshLoopAsync(CancellationToken stopping)
     {
-        try
+        while (!stopping.IsCancellationRequested)
         {
-            while (!stopping.IsCancellationRequested)
+            try
             {
                 await Task.Delay(_registry.Options.JwksRefreshPeriod, _time, stopping).ConfigureAwait(false);
                 await Task.WhenAll(_registry.Pools.Select(p => p.Keys.RefreshAsync())).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // host stopping
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-        {
-            Log.RefreshLoopFailed(_logger, ex);
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return; // host stopping
+            }
+#pragma warning disable CA1031 // One failed round must not end key refresh for the life of the process: log it, keep the last good keys, try again next period.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.RefreshLoopFailed(_logger, ex);
+            }
         }
     }
 }

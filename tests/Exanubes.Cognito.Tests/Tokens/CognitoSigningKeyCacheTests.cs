@@ -191,6 +191,23 @@ public sealed class CognitoSigningKeyCacheTests
     }
 
     [Fact]
+    public async Task PeriodicRefresh_UnexpectedFailureInOneRound_KeepsRefreshing()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        harness.Jwks.Throw = new InvalidOperationException("unplanned failure");
+
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await WaitUntil(() => harness.Jwks.Requests == 2);
+        harness.Jwks.Throw = null;
+        var secondRound = harness.Time.GetUtcNow() + TimeSpan.FromHours(1);
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await WaitUntil(() => harness.Jwks.Requests == 3 && harness.Keys.LastSuccess == secondRound);
+
+        Assert.Equal(3, harness.Jwks.Requests);
+        Assert.Equal(secondRound, harness.Keys.LastSuccess);
+    }
+
+    [Fact]
     public async Task HealthCheck_KeysLoaded_Healthy()
     {
         await using var harness = await ValidatorHarness.CreateAsync();

@@ -20,6 +20,9 @@ internal sealed class FakeJwksHandler : HttpMessageHandler
 
     public List<Uri> RequestedUris { get; } = [];
 
+    /// <summary>When set, the request throws this (a failure nobody planned for).</summary>
+    public Exception? Throw { get; set; }
+
     /// <summary>When set, every response waits for this task (a slow or hanging endpoint).</summary>
     public Task? Hold { get; set; }
 
@@ -29,6 +32,11 @@ internal sealed class FakeJwksHandler : HttpMessageHandler
         lock (RequestedUris)
         {
             RequestedUris.Add(request.RequestUri!);
+        }
+
+        if (Throw is { } exception)
+        {
+            throw exception;
         }
 
         if (Hold is { } hold)
