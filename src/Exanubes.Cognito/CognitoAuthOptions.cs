@@ -45,4 +45,23 @@ public sealed class CognitoAuthOptions
     /// <c>https://cognito-idp.{region}.amazonaws.com/{UserPoolId}</c>.
     /// </summary>
     public Uri? Issuer { get; set; }
+
+    /// <summary>
+    /// Whether <c>RefreshAsync</c> calls <c>GetTokensFromRefreshToken</c> (needed when the app client rotates refresh
+    /// tokens; each refresh then returns a new refresh token and invalidates the old one) instead of
+    /// <c>InitiateAuth</c> with <c>REFRESH_TOKEN_AUTH</c>. Default <see langword="false"/>.
+    /// </summary>
+    public bool UseGetTokensFromRefreshToken { get; set; }
+
+    /// <summary>The region in effect: <see cref="Region"/> or the one in <see cref="UserPoolId"/>; set in post-configure.</summary>
+    internal string ResolvedRegion { get; set; } = string.Empty;
+
+    /// <summary>The endpoint in effect: <see cref="ServiceUrl"/> or the regional Cognito endpoint; set in post-configure.</summary>
+    internal Uri? ResolvedServiceUrl { get; set; }
+
+    /// <summary>The first retry delay for retryable actions (exponential with jitter after it). Internal: tests shorten it.</summary>
+    internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How many times a retryable action is retried on throttling or 5xx.</summary>
+    internal int MaxRetryAttempts { get; set; } = 3;
 }

@@ -1,0 +1,77 @@
+namespace Exanubes.Cognito;
+
+/// <summary>
+/// The answer to a <see cref="CognitoChallenge"/>, built with one of the factory methods. The service adds
+/// <c>USERNAME</c> and <c>SECRET_HASH</c> itself.
+/// </summary>
+/// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses"/>.</remarks>
+public sealed class CognitoChallengeResponse
+{
+    private CognitoChallengeResponse(Kind kind, string? value, IReadOnlyDictionary<string, string>? values)
+    {
+        ResponseKind = kind;
+        Value = value;
+        Values = values ?? new Dictionary<string, string>();
+    }
+
+    internal enum Kind
+    {
+        NewPassword,
+        Code,
+        SelectMfaType,
+        Custom,
+    }
+
+    internal Kind ResponseKind { get; }
+
+    internal string? Value { get; }
+
+    internal IReadOnlyDictionary<string, string> Values { get; }
+
+    /// <summary>Answers NEW_PASSWORD_REQUIRED with the new password and any required attributes.</summary>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="requiredAttributes">Attributes Cognito listed in <c>requiredAttributes</c> (sent as <c>userAttributes.&lt;name&gt;</c>); optional.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="newPassword"/> is null or empty.</exception>
+    public static CognitoChallengeResponse NewPassword(string newPassword, IReadOnlyDictionary<string, string>? requiredAttributes = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newPassword);
+        return new CognitoChallengeResponse(Kind.NewPassword, newPassword, requiredAttributes);
+    }
+
+    /// <summary>
+    /// Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP or SMS_OTP with the code the user entered (sent as
+    /// <c>SMS_MFA_CODE</c>, <c>SOFTWARE_TOKEN_MFA_CODE</c>, <c>EMAIL_OTP_CODE</c> or <c>SMS_OTP_CODE</c>).
+    /// </summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="code"/> is null or empty.</exception>
+    public static CognitoChallengeResponse MfaCode(string code)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        return new CognitoChallengeResponse(Kind.Code, code, null);
+    }
+
+    /// <summary>Answers SELECT_MFA_TYPE (or SELECT_CHALLENGE) with the chosen method, for example <c>SOFTWARE_TOKEN_MFA</c> (sent as <c>ANSWER</c>).</summary>
+    /// <param name="mfaType">The chosen method.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="mfaType"/> is null or empty.</exception>
+    public static CognitoChallengeResponse SelectMfaType(string mfaType)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mfaType);
+        return new CognitoChallengeResponse(Kind.SelectMfaType, mfaType, null);
+    }
+
+    /// <summary>
+    /// Answers any challenge with raw <c>ChallengeResponses</c> entries, for example MFA_SETUP after the TOTP secret
+    /// was verified, or CUSTOM_CHALLENGE (<c>ANSWER</c>).
+    /// </summary>
+    /// <param name="responses">The entries; <c>USERNAME</c> and <c>SECRET_HASH</c> are added when missing.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="responses"/> is null.</exception>
+    public static CognitoChallengeResponse Custom(IReadOnlyDictionary<string, string> responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        return new CognitoChallengeResponse(Kind.Custom, null, responses);
+    }
+}

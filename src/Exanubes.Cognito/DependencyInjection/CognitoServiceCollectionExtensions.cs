@@ -1,0 +1,80 @@
+using Amazon.Runtime;
+using Exanubes.Cognito.DependencyInjection;
+using Exanubes.Cognito.IdentityProvider;
+using Exanubes.Cognito.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Exanubes.Cognito;
+
+/// <summary>Registers the Amazon Cognito user-pool services: <c>services.AddCognitoAuth(...)</c>.</summary>
+public static class CognitoServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICognitoAuthService"/> and <see cref="ICognitoAdminService"/> with options bound from a
+    /// configuration section (conventionally <c>Cognito</c>, see <see cref="CognitoAuthOptions.SectionName"/>) and
+    /// validated at start-up. Calling it again adds bindings but no duplicate services.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <c>UserPoolId</c>, <c>ClientId</c> and the optional settings.</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>
+    /// Invalid settings make the host fail at start-up (<see cref="OptionsValidationException"/>) with messages naming
+    /// the setting. Admin calls are signed with an <see cref="AWSCredentials"/> registered in the container if any,
+    /// else with the AWS SDK's default credential chain.
+    /// </remarks>
+    public static IServiceCollection AddCognitoAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CognitoAuthOptions>().Bind(configuration);
+        return AddCognitoAuthCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="ICognitoAuthService"/> and <see cref="ICognitoAdminService"/> with options set in code and
+    /// validated at start-up. Calling it again adds configuration but no duplicate services.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets <see cref="CognitoAuthOptions"/>.</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>See <see cref="AddCognitoAuth(IServiceCollection, IConfiguration)"/>.</remarks>
+    public static IServiceCollection AddCognitoAuth(this IServiceCollection services, Action<CognitoAuthOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CognitoAuthOptions>().Configure(configure);
+        return AddCognitoAuthCore(services);
+    }
+
+    private static IServiceCollection AddCognitoAuthCore(IServiceCollection services)
+    {
+        services.AddOptions<CognitoAuthOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CognitoAuthOptions>, CognitoAuthOptionsPostConfigure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoAuthOptions>, CognitoAuthOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (!services.Any(d => d.ServiceType == typeof(CognitoIdentityProviderClient)))
+        {
+            services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName)
+                .AddResilienceHandler("Exanubes.Cognito.Retry", static (builder, context) =>
+                {
+                    var options = context.ServiceProvider.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
+                    var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CognitoRetryPolicy));
+                    builder.AddRetry(CognitoRetryPolicy.Create(options, logger));
+                });
+        }
+
+        services.TryAddSingleton(sp => new CognitoRequestSigner(sp.GetService<AWSCredentials>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<CognitoIdentityProviderClient>();
+        services.TryAddSingleton<ICognitoAuthService, CognitoAuthService>();
+        services.TryAddSingleton<ICognitoAdminService, CognitoAdminService>();
+        return services;
+    }
+}

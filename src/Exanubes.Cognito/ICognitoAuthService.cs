@@ -1,0 +1,163 @@
+namespace Exanubes.Cognito;
+
+/// <summary>
+/// The Amazon Cognito user-pool lifecycle for one app client: sign-up, sign-in (USER_PASSWORD_AUTH and USER_SRP_AUTH),
+/// challenges, refresh, password flows, attributes, sign-out and deletion. Registered by <c>AddCognitoAuth</c>.
+/// </summary>
+/// <remarks>
+/// Expected outcomes (wrong code, user exists, not authorized, a challenge) come back as <see cref="CognitoResult"/> /
+/// <see cref="CognitoResult{T}"/>; call <c>EnsureSuccess()</c> to throw <see cref="CognitoException"/> instead.
+/// Every method throws <see cref="ArgumentException"/> for missing arguments, <see cref="OperationCanceledException"/>
+/// when cancelled and <see cref="HttpRequestException"/> when Cognito cannot be reached. When the app client has a
+/// secret (<see cref="CognitoAuthOptions.ClientSecret"/>), SECRET_HASH is added to every call that takes it.
+/// None of these calls needs AWS credentials.
+/// </remarks>
+public interface ICognitoAuthService
+{
+    /// <summary>Registers a new user (Cognito <c>SignUp</c>); Cognito usually sends a confirmation code.</summary>
+    /// <param name="request">The user name, password, attributes and client metadata.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the user is confirmed, its sub and where the code went; or the error (for example <see cref="CognitoErrorCode.UsernameExists"/>, <see cref="CognitoErrorCode.InvalidPassword"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html"/>.</remarks>
+    Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms a sign-up with the code the user received (Cognito <c>ConfirmSignUp</c>).</summary>
+    /// <param name="username">The user name used at sign-up.</param>
+    /// <param name="confirmationCode">The code; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>, <see cref="CognitoErrorCode.ExpiredCode"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html"/>.</remarks>
+    Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a new sign-up confirmation code (Cognito <c>ResendConfirmationCode</c>).</summary>
+    /// <param name="username">The user name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where the code went, or the error (for example <see cref="CognitoErrorCode.LimitExceeded"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html"/>.</remarks>
+    Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs in with user name and password sent to Cognito (<c>InitiateAuth</c>, <c>USER_PASSWORD_AUTH</c>).</summary>
+    /// <param name="username">The user name or alias.</param>
+    /// <param name="password">The password; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Tokens or a next step; or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>, <see cref="CognitoErrorCode.UserNotConfirmed"/>).</returns>
+    /// <remarks>
+    /// The app client must allow <c>ALLOW_USER_PASSWORD_AUTH</c>. The password travels to Cognito over TLS; use
+    /// <see cref="SignInWithSrpAsync"/> to keep it off the wire.
+    /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html"/>.
+    /// </remarks>
+    Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs in with Secure Remote Password (<c>InitiateAuth</c> <c>USER_SRP_AUTH</c>, then the
+    /// <c>PASSWORD_VERIFIER</c> answer); the password never leaves the process.
+    /// </summary>
+    /// <param name="username">The user name or alias.</param>
+    /// <param name="password">The password; never logged, never sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Tokens or a next step after the verifier; or the error.</returns>
+    /// <remarks>The app client must allow <c>ALLOW_USER_SRP_AUTH</c>. See <see href="https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html"/>.</remarks>
+    Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers a sign-in challenge (Cognito <c>RespondToAuthChallenge</c>).</summary>
+    /// <param name="challenge">The challenge from the previous step.</param>
+    /// <param name="response">The answer, built with the <see cref="CognitoChallengeResponse"/> factories.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Tokens or a further next step; or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html"/>.</remarks>
+    Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets new access and id tokens with a refresh token: <c>InitiateAuth</c> <c>REFRESH_TOKEN_AUTH</c>, or
+    /// <c>GetTokensFromRefreshToken</c> when <see cref="CognitoAuthOptions.UseGetTokensFromRefreshToken"/> is set.
+    /// </summary>
+    /// <param name="refreshToken">The refresh token; never logged.</param>
+    /// <param name="username">
+    /// The user's internal user name (<see cref="CognitoTokens.Username"/>, the access token's <c>username</c> claim,
+    /// the sub when signing in by alias). Required when the app client has a secret, because Cognito computes the
+    /// refresh SECRET_HASH from it rather than from the alias typed at sign-in; ignored otherwise.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>New tokens (with a new refresh token only when rotation is on); or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="username"/> is missing while a client secret is configured.</exception>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html"/>.</remarks>
+    Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a password reset; Cognito sends a code (Cognito <c>ForgotPassword</c>).</summary>
+    /// <param name="username">The user name or alias.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where the code went; or the error (for example <see cref="CognitoErrorCode.UserNotFound"/> when the pool reveals it).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html"/>.</remarks>
+    Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a new password with the code from <see cref="ForgotPasswordAsync"/> (Cognito <c>ConfirmForgotPassword</c>).</summary>
+    /// <param name="username">The user name or alias.</param>
+    /// <param name="confirmationCode">The code; never logged.</param>
+    /// <param name="newPassword">The new password; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>, <see cref="CognitoErrorCode.InvalidPassword"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html"/>.</remarks>
+    Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the signed-in user's password (Cognito <c>ChangePassword</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="previousPassword">The current password; never logged.</param>
+    /// <param name="proposedPassword">The new password; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>, <see cref="CognitoErrorCode.InvalidPassword"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html"/>.</remarks>
+    Task<CognitoResult> ChangePasswordAsync(string accessToken, string previousPassword, string proposedPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the signed-in user's profile (Cognito <c>GetUser</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user; or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>).</returns>
+    /// <remarks>Retried on throttling and 5xx (read-only). See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html"/>.</remarks>
+    Task<CognitoResult<CognitoUser>> GetUserAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates the signed-in user's attributes (Cognito <c>UpdateUserAttributes</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="attributes">The attributes to set.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where verification codes went for changed email/phone (possibly none); or the error.</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html"/>.</remarks>
+    Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies an attribute (email or phone) with the code the user received (Cognito <c>VerifyUserAttribute</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="attributeName">The attribute, for example <c>email</c>.</param>
+    /// <param name="code">The code; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>).</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html"/>.</remarks>
+    Task<CognitoResult> VerifyAttributeAsync(string accessToken, string attributeName, string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a verification code for an attribute (Cognito <c>GetUserAttributeVerificationCode</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="attributeName">The attribute, for example <c>email</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where the code went; or the error.</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html"/>.</remarks>
+    Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs the user out everywhere: revokes all its refresh tokens (Cognito <c>GlobalSignOut</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error.</returns>
+    /// <remarks>Retried on throttling and 5xx (idempotent). See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html"/>.</remarks>
+    Task<CognitoResult> GlobalSignOutAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a refresh token and the tokens issued from it (Cognito <c>RevokeToken</c>).</summary>
+    /// <param name="refreshToken">The refresh token; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.UnsupportedTokenType"/>).</returns>
+    /// <remarks>Retried on throttling and 5xx (idempotent). See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html"/>.</remarks>
+    Task<CognitoResult> RevokeTokenAsync(string refreshToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the signed-in user (Cognito <c>DeleteUser</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error.</returns>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html"/>.</remarks>
+    Task<CognitoResult> DeleteUserAsync(string accessToken, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>AdminAddUserToGroup</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html"/>).</summary>
+internal sealed class AdminAddUserToGroupRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+
+    public string GroupName { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>AdminAddUserToGroup</c> response.</summary>
+internal sealed class AdminAddUserToGroupResponse
+{
+}

@@ -1,0 +1,18 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>AdminConfirmSignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html"/>).</summary>
+internal sealed class AdminConfirmSignUpRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>AdminConfirmSignUp</c> response.</summary>
+internal sealed class AdminConfirmSignUpResponse
+{
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>AdminGetUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html"/>).</summary>
+internal sealed class AdminGetUserRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>AdminGetUser</c> response.</summary>
+internal sealed class AdminGetUserResponse
+{
+    public string? Username { get; set; }
+
+    public List<AttributeType>? UserAttributes { get; set; }
+
+    public DateTimeOffset? UserCreateDate { get; set; }
+
+    public DateTimeOffset? UserLastModifiedDate { get; set; }
+
+    public bool? Enabled { get; set; }
+
+    public string? UserStatus { get; set; }
+
+    [JsonPropertyName("MFAOptions")]
+    public List<MfaOptionType>? MfaOptions { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    [JsonPropertyName("UserMFASettingList")]
+    public List<string>? UserMfaSettingList { get; set; }
+}

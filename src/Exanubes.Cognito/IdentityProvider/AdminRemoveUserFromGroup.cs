@@ -1,0 +1,18 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>AdminRemoveUserFromGroup</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRemoveUserFromGroup.html"/>).</summary>
+internal sealed class AdminRemoveUserFromGroupRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+
+    public string GroupName { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>AdminRemoveUserFromGroup</c> response.</summary>
+internal sealed class AdminRemoveUserFromGroupResponse
+{
+}

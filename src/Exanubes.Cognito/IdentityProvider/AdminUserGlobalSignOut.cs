@@ -1,0 +1,16 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>AdminUserGlobalSignOut</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html"/>).</summary>
+internal sealed class AdminUserGlobalSignOutRequest
+{
+    public string UserPoolId { get; set; } = string.Empty;
+
+    public string Username { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>AdminUserGlobalSignOut</c> response.</summary>
+internal sealed class AdminUserGlobalSignOutResponse
+{
+}

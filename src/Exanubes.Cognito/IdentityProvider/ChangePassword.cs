@@ -1,0 +1,18 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>ChangePassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html"/>).</summary>
+internal sealed class ChangePasswordRequest
+{
+    public string AccessToken { get; set; } = string.Empty;
+
+    public string PreviousPassword { get; set; } = string.Empty;
+
+    public string ProposedPassword { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>ChangePassword</c> response.</summary>
+internal sealed class ChangePasswordResponse
+{
+}

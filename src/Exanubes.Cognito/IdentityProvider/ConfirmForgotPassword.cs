@@ -1,0 +1,24 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>ConfirmForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html"/>).</summary>
+internal sealed class ConfirmForgotPasswordRequest
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
+
+    public string Username { get; set; } = string.Empty;
+
+    public string ConfirmationCode { get; set; } = string.Empty;
+
+    public string Password { get; set; } = string.Empty;
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>ConfirmForgotPassword</c> response.</summary>
+internal sealed class ConfirmForgotPasswordResponse
+{
+}

@@ -1,0 +1,27 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>ConfirmSignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html"/>).</summary>
+internal sealed class ConfirmSignUpRequest
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
+
+    public string Username { get; set; } = string.Empty;
+
+    public string ConfirmationCode { get; set; } = string.Empty;
+
+    public bool? ForceAliasCreation { get; set; }
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+
+    public string? Session { get; set; }
+}
+
+/// <summary>The <c>ConfirmSignUp</c> response.</summary>
+internal sealed class ConfirmSignUpResponse
+{
+    public string? Session { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>ForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html"/>).</summary>
+internal sealed class ForgotPasswordRequest
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
+
+    public string Username { get; set; } = string.Empty;
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>ForgotPassword</c> response.</summary>
+internal sealed class ForgotPasswordResponse
+{
+    public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
+}

@@ -1,0 +1,23 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>GetTokensFromRefreshToken</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html"/>).</summary>
+internal sealed class GetTokensFromRefreshTokenRequest
+{
+    public string RefreshToken { get; set; } = string.Empty;
+
+    public string ClientId { get; set; } = string.Empty;
+
+    public string? ClientSecret { get; set; }
+
+    public string? DeviceKey { get; set; }
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>GetTokensFromRefreshToken</c> response.</summary>
+internal sealed class GetTokensFromRefreshTokenResponse
+{
+    public AuthenticationResultType? AuthenticationResult { get; set; }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>GetUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html"/>).</summary>
+internal sealed class GetUserRequest
+{
+    public string AccessToken { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>GetUser</c> response.</summary>
+internal sealed class GetUserResponse
+{
+    public string? Username { get; set; }
+
+    public List<AttributeType>? UserAttributes { get; set; }
+
+    [JsonPropertyName("MFAOptions")]
+    public List<MfaOptionType>? MfaOptions { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    [JsonPropertyName("UserMFASettingList")]
+    public List<string>? UserMfaSettingList { get; set; }
+}

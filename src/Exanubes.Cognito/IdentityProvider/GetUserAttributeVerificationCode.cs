@@ -1,0 +1,19 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>GetUserAttributeVerificationCode</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html"/>).</summary>
+internal sealed class GetUserAttributeVerificationCodeRequest
+{
+    public string AccessToken { get; set; } = string.Empty;
+
+    public string AttributeName { get; set; } = string.Empty;
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>GetUserAttributeVerificationCode</c> response.</summary>
+internal sealed class GetUserAttributeVerificationCodeResponse
+{
+    public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
+}

@@ -1,0 +1,31 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>InitiateAuth</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html"/>).</summary>
+internal sealed class InitiateAuthRequest
+{
+    public string AuthFlow { get; set; } = string.Empty;
+
+    public Dictionary<string, string> AuthParameters { get; set; } = [];
+
+    public string ClientId { get; set; } = string.Empty;
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+
+    public string? Session { get; set; }
+}
+
+/// <summary>The <c>InitiateAuth</c> response.</summary>
+internal sealed class InitiateAuthResponse
+{
+    public string? ChallengeName { get; set; }
+
+    public string? Session { get; set; }
+
+    public Dictionary<string, string>? ChallengeParameters { get; set; }
+
+    public AuthenticationResultType? AuthenticationResult { get; set; }
+
+    public List<string>? AvailableChallenges { get; set; }
+}

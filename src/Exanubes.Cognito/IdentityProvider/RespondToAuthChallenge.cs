@@ -1,0 +1,29 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>RespondToAuthChallenge</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html"/>).</summary>
+internal sealed class RespondToAuthChallengeRequest
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string ChallengeName { get; set; } = string.Empty;
+
+    public string? Session { get; set; }
+
+    public Dictionary<string, string> ChallengeResponses { get; set; } = [];
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>RespondToAuthChallenge</c> response.</summary>
+internal sealed class RespondToAuthChallengeResponse
+{
+    public string? ChallengeName { get; set; }
+
+    public string? Session { get; set; }
+
+    public Dictionary<string, string>? ChallengeParameters { get; set; }
+
+    public AuthenticationResultType? AuthenticationResult { get; set; }
+}

@@ -1,0 +1,33 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>SignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html"/>).</summary>
+internal sealed class SignUpRequest
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
+
+    public string Username { get; set; } = string.Empty;
+
+    public string? Password { get; set; }
+
+    public List<AttributeType>? UserAttributes { get; set; }
+
+    public List<AttributeType>? ValidationData { get; set; }
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>SignUp</c> response.</summary>
+internal sealed class SignUpResponse
+{
+    public bool UserConfirmed { get; set; }
+
+    public string? UserSub { get; set; }
+
+    public CodeDeliveryDetailsType? CodeDeliveryDetails { get; set; }
+
+    public string? Session { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+#pragma warning disable SA1402, SA1649 // an action's request and response belong together
+
+/// <summary>The <c>UpdateUserAttributes</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html"/>).</summary>
+internal sealed class UpdateUserAttributesRequest
+{
+    public string AccessToken { get; set; } = string.Empty;
+
+    public List<AttributeType> UserAttributes { get; set; } = [];
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>The <c>UpdateUserAttributes</c> response.</summary>
+internal sealed class UpdateUserAttributesResponse
+{
+    public List<CodeDeliveryDetailsType>? CodeDeliveryDetailsList { get; set; }
+}

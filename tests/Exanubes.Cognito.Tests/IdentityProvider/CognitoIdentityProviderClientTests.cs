@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Exanubes.Cognito.IdentityProvider;
+
+namespace Exanubes.Cognito.Tests.IdentityProvider;
+
+public sealed class CognitoIdentityProviderClientTests
+{
+    private const string Pool = WireTestHost.PoolId;
+
+    /// <summary>One call per action: the action name, the call, and the exact JSON body the protocol expects.</summary>
+    public static TheoryData<string> ActionNames => [.. Calls.Keys];
+
+    private static readonly CallTable Calls = new()
+    {
+        { "SignUp", c => c.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada", Password = "pw", UserAttributes = [new AttributeType { Name = "email", Value = "ada@example.com" }], ClientMetadata = new() { ["k"] = "v" } }, default),
+          """{"ClientId":"cid","Username":"ada","Password":"pw","UserAttributes":[{"Name":"email","Value":"ada@example.com"}],"ClientMetadata":{"k":"v"}}""" },
+        { "ConfirmSignUp", c => c.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", SecretHash = "h", Username = "ada", ConfirmationCode = "123456" }, default),
+          """{"ClientId":"cid","SecretHash":"h","Username":"ada","ConfirmationCode":"123456"}""" },
+        { "ResendConfirmationCode", c => c.ResendConfirmationCodeAsync(new ResendConfirmationCodeRequest { ClientId = "cid", Username = "ada" }, default),
+          """{"ClientId":"cid","Username":"ada"}""" },
+        { "InitiateAuth", c => c.InitiateAuthAsync(new InitiateAuthRequest { AuthFlow = "USER_PASSWORD_AUTH", ClientId = "cid", AuthParameters = new() { ["USERNAME"] = "ada", ["PASSWORD"] = "pw" } }, default),
+          """{"AuthFlow":"USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"ada","PASSWORD":"pw"},"ClientId":"cid"}""" },
+        { "RespondToAuthChallenge", c => c.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest { ClientId = "cid", ChallengeName = "SMS_MFA", Session = "s", ChallengeResponses = new() { ["USERNAME"] = "ada", ["SMS_MFA_CODE"] = "123456" } }, default),
+          """{"ClientId":"cid","ChallengeName":"SMS_MFA","Session":"s","ChallengeResponses":{"USERNAME":"ada","SMS_MFA_CODE":"123456"}}""" },
+        { "ForgotPassword", c => c.ForgotPasswordAsync(new ForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default),
+          """{"ClientId":"cid","Username":"ada"}""" },
+        { "ConfirmForgotPassword", c => c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "123456", Password = "pw2" }, default),
+          """{"ClientId":"cid","Username":"ada","ConfirmationCode":"123456","Password":"pw2"}""" },
+        { "ChangePassword", c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "at", PreviousPassword = "pw", ProposedPassword = "pw2" }, default),
+          """{"AccessToken":"at","PreviousPassword":"pw","ProposedPassword":"pw2"}""" },
+        { "GetUser", c => c.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "UpdateUserAttributes", c => c.UpdateUserAttributesAsync(new UpdateUserAttributesRequest { AccessToken = "at", UserAttributes = [new AttributeType { Name = "name", Value = "Ada" }] }, default),
+          """{"AccessToken":"at","UserAttributes":[{"Name":"name","Value":"Ada"}]}""" },
+        { "VerifyUserAttribute", c => c.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = "at", AttributeName = "email", Code = "123456" }, default),
+          """{"AccessToken":"at","AttributeName":"email","Code":"123456"}""" },
+        { "GetUserAttributeVerificationCode", c => c.GetUserAttributeVerificationCodeAsync(new GetUserAttributeVerificationCodeRequest { AccessToken = "at", AttributeName = "email" }, default),
+          """{"AccessToken":"at","AttributeName":"email"}""" },
+        { "GlobalSignOut", c => c.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "RevokeToken", c => c.RevokeTokenAsync(new RevokeTokenRequest { Token = "rt", ClientId = "cid", ClientSecret = "cs" }, default),
+          """{"Token":"rt","ClientId":"cid","ClientSecret":"cs"}""" },
+        { "DeleteUser", c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "GetTokensFromRefreshToken", c => c.GetTokensFromRefreshTokenAsync(new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default),
+          """{"RefreshToken":"rt","ClientId":"cid"}""" },
+        { "AdminGetUser", c => c.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminCreateUser", c => c.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = Pool, Username = "ada", TemporaryPassword = "tmp", MessageAction = "SUPPRESS", DesiredDeliveryMediums = ["EMAIL"] }, default),
+          $$"""{"UserPoolId":"{{Pool}}","Username":"ada","TemporaryPassword":"tmp","MessageAction":"SUPPRESS","DesiredDeliveryMediums":["EMAIL"]}""" },
+        { "AdminConfirmSignUp", c => c.AdminConfirmSignUpAsync(new AdminConfirmSignUpRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminDeleteUser", c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminAddUserToGroup", c => c.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
+          $$"""{"UserPoolId":"{{Pool}}","Username":"ada","GroupName":"g"}""" },
+        { "AdminRemoveUserFromGroup", c => c.AdminRemoveUserFromGroupAsync(new AdminRemoveUserFromGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
+          $$"""{"UserPoolId":"{{Pool}}","Username":"ada","GroupName":"g"}""" },
+        { "AdminListGroupsForUser", c => c.AdminListGroupsForUserAsync(new AdminListGroupsForUserRequest { UserPoolId = Pool, Username = "ada", Limit = 10, NextToken = "n" }, default),
+          $$"""{"UserPoolId":"{{Pool}}","Username":"ada","Limit":10,"NextToken":"n"}""" },
+        { "AdminResetUserPassword", c => c.AdminResetUserPasswordAsync(new AdminResetUserPasswordRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminUserGlobalSignOut", c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActionNames))]
+    public async Task Action_AnyRequest_PostsJson11WithTargetAndExactBody(string action)
+    {
+        var (call, expectedBody) = Calls[action];
+        await using var host = WireTestHost.Create("Empty.json");
+
+        await call(host.Client);
+
+        var request = Assert.Single(host.Handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), request.Uri);
+        Assert.Equal("AWSCognitoIdentityProviderService." + action, request.Headers["X-Amz-Target"]);
+        Assert.Equal("application/x-amz-json-1.1", request.ContentType);
+        Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse(expectedBody), request.Json),
+            $"body of {action}:\n expected {expectedBody}\n actual   {request.Json.ToJsonString()}");
+        Assert.Equal(action.StartsWith("Admin", StringComparison.Ordinal), request.Headers.ContainsKey("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("Error.NotAuthorized.json", CognitoErrorCode.NotAuthorized, "NotAuthorizedException", "Incorrect username or password.")]
+    [InlineData("Error.UsernameExists.json", CognitoErrorCode.UsernameExists, "UsernameExistsException", "User already exists")]
+    [InlineData("Error.CodeMismatch.json", CognitoErrorCode.CodeMismatch, "CodeMismatchException", "Invalid verification code provided, please try again.")]
+    [InlineData("Error.ExpiredCode.json", CognitoErrorCode.ExpiredCode, "ExpiredCodeException", "Invalid code provided, please request a code again.")]
+    [InlineData("Error.UserNotConfirmed.json", CognitoErrorCode.UserNotConfirmed, "UserNotConfirmedException", "User is not confirmed.")]
+    [InlineData("Error.InvalidPassword.json", CognitoErrorCode.InvalidPassword, "InvalidPasswordException", "Password did not conform with policy: Password must have symbol characters")]
+    [InlineData("Error.LimitExceeded.json", CognitoErrorCode.LimitExceeded, "LimitExceededException", "Attempt limit exceeded, please try after some time.")]
+    [InlineData("Error.UserNotFound.Prefixed.json", CognitoErrorCode.UserNotFound, "UserNotFoundException", "User does not exist.")]
+    [InlineData("Error.Unknown.json", CognitoErrorCode.Unknown, "SomeFutureException", "A new error Cognito may add later.")]
+    [InlineData("Error.AccessDenied.json", CognitoErrorCode.AccessDenied, "AccessDeniedException", "User: arn:aws:iam::123456789012:user/test is not authorized to perform: cognito-idp:AdminGetUser")]
+    public async Task ErrorResponse_Fixture_MapsTypeCodeMessageAndStatus(string fixture, CognitoErrorCode code, string type, string message)
+    {
+        await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Fixture(fixture, HttpStatusCode.BadRequest));
+
+        var result = await host.Client.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(code, result.Error.Code);
+        Assert.Equal(type, result.Error.Type);
+        Assert.Equal(message, result.Error.Message);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ErrorResponse_TypeOnlyInHeader_UsesXAmznErrorType()
+    {
+        await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Json("{}", HttpStatusCode.BadRequest, "CodeMismatchException:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/"));
+
+        var result = await host.Client.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
+
+        Assert.Equal(CognitoErrorCode.CodeMismatch, result.Error?.Code);
+        Assert.Equal("CodeMismatchException", result.Error?.Type);
+    }
+
+    [Fact]
+    public async Task ErrorResponse_NotJson_KeepsStatusAsError()
+    {
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>bad gateway</html>") });
+
+        var result = await host.Client.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
+
+        Assert.Equal(CognitoErrorCode.InternalError, result.Error?.Code);
+        Assert.Equal(HttpStatusCode.BadGateway, result.Error?.StatusCode);
+    }
+
+    [Fact]
+    public async Task SuccessResponse_EmptyBody_Succeeds()
+    {
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
+
+        var result = await host.Client.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default);
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task SuccessResponse_MalformedJson_IsInvalidResponseError()
+    {
+        await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Json("""{"UserConfirmed": "yes-ish"""));
+
+        var result = await host.Client.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
+
+        Assert.Equal("InvalidResponse", result.Error?.Type);
+        Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task Call_Cancelled_ThrowsOperationCanceled()
+    {
+        await using var host = WireTestHost.Create("Empty.json");
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, cts.Token));
+    }
+
+    [Theory]
+    [InlineData("eu-west-1_AbCdEf123", null, "https://cognito-idp.eu-west-1.amazonaws.com/")]
+    [InlineData("us-east-1_X", null, "https://cognito-idp.us-east-1.amazonaws.com/")]
+    [InlineData("ap-southeast-2_Abc", "eu-central-1", "https://cognito-idp.eu-central-1.amazonaws.com/")]
+    public async Task Endpoint_DerivedFromPoolOrRegion_IsRegionalHttps(string poolId, string? region, string expected)
+    {
+        await using var host = WireTestHost.Create("Empty.json", o =>
+        {
+            o.UserPoolId = poolId;
+            o.Region = region;
+        });
+
+        await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.Equal(new Uri(expected), host.Client.Endpoint);
+        Assert.Equal(new Uri(expected), Assert.Single(host.Handler.Requests).Uri);
+    }
+
+    [Fact]
+    public async Task Endpoint_ExplicitHttpServiceUrl_IsUsed()
+    {
+        await using var host = WireTestHost.Create("Empty.json", o => o.ServiceUrl = new Uri("http://127.0.0.1:9229/"));
+
+        await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.Equal(new Uri("http://127.0.0.1:9229/"), Assert.Single(host.Handler.Requests).Uri);
+    }
+
+    [Fact]
+    public void ResolveEndpoint_DerivedHttp_IsRefused()
+    {
+        var options = new CognitoAuthOptions { UserPoolId = "eu-west-1_X", ResolvedServiceUrl = new Uri("http://cognito-idp.eu-west-1.amazonaws.com/") };
+
+        var error = Assert.Throws<InvalidOperationException>(() => CognitoIdentityProviderClient.ResolveEndpoint(options));
+
+        Assert.Contains("ServiceUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResolveEndpoint_NothingToDeriveFrom_Throws()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CognitoIdentityProviderClient.ResolveEndpoint(new CognitoAuthOptions()));
+
+        Assert.Contains("UserPoolId", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class CallTable : Dictionary<string, (Func<CognitoIdentityProviderClient, Task> Call, string Body)>
+    {
+        public void Add(string action, Func<CognitoIdentityProviderClient, Task> call, string body) => Add(action, (call, body));
+    }
+}
