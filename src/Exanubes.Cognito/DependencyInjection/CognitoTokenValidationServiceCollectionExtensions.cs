@@ -1,0 +1,77 @@
+using Exanubes.Cognito.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito;
+
+/// <summary>Registers Cognito token validation: <see cref="ICognitoTokenValidator"/>, its signing key caches and their start-up warm-up.</summary>
+public static class CognitoTokenValidationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers token validation for the pool and app client of <see cref="CognitoAuthOptions"/> (the <c>Cognito</c>
+    /// section bound by <c>AddCognitoAuth</c>). Calling it more than once is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Options are validated at start-up (<see cref="OptionsBuilderExtensions.ValidateOnStart{TOptions}"/>): a missing
+    /// pool id or app client fails the host, not the first request. A hosted service loads the JWKS at start-up.
+    /// </remarks>
+    public static IServiceCollection AddCognitoTokenValidation(this IServiceCollection services) => AddCore(services, null);
+
+    /// <summary>
+    /// Registers token validation and configures it: several pools and app clients side by side
+    /// (<see cref="CognitoTokenValidationOptions.UserPools"/>), clock skew, caches, JWKS limits. Each call's
+    /// <paramref name="configure"/> runs in order; the registrations themselves are added once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddCognitoTokenValidation(this IServiceCollection services, Action<CognitoTokenValidationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, configure);
+    }
+
+    private static IServiceCollection AddCore(IServiceCollection services, Action<CognitoTokenValidationOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<CognitoAuthOptions>();
+        services.AddOptions<CognitoTokenValidationOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(CognitoUserPoolRegistry)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<CognitoTokenValidationOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<CognitoTokenValidationOptions>>(sp => sp.GetRequiredService<CognitoTokenValidationOptionsSetup>());
+        services.AddSingleton<IValidateOptions<CognitoTokenValidationOptions>>(sp => sp.GetRequiredService<CognitoTokenValidationOptionsSetup>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        // A JWKS endpoint never redirects; following one would fetch keys from an address nobody configured.
+        services.AddHttpClient(JwksClient.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            if (handler is SocketsHttpHandler sockets)
+            {
+                sockets.AllowAutoRedirect = false;
+            }
+            else if (handler is HttpClientHandler client)
+            {
+                client.AllowAutoRedirect = false;
+            }
+        });
+        services.AddSingleton<CognitoUserPoolRegistry>();
+        services.TryAddSingleton<ICognitoTokenValidator, CognitoTokenValidator>();
+        services.AddSingleton<IHostedService, CognitoSigningKeysWarmupService>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Exanubes.Cognito.Tokens;
+
+/// <summary>Thrown when the token's <c>iss</c> is not the issuer of any configured user pool (for Cognito <c>https://cognito-idp.{region}.amazonaws.com/{userPoolId}</c>).</summary>
+/// <remarks>The message names the check, the expected and the actual value; it never contains the token.</remarks>
+public sealed class CognitoTokenIssuerException : CognitoTokenValidationException
+{
+    /// <summary>Creates the exception with a default message.</summary>
+    public CognitoTokenIssuerException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What failed, without the token.</param>
+    public CognitoTokenIssuerException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    /// <param name="message">What failed, without the token.</param>
+    /// <param name="innerException">The cause.</param>
+    public CognitoTokenIssuerException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the expected and actual values of the failed check.</summary>
+    /// <param name="message">What failed, without the token.</param>
+    /// <param name="expected">The value the check expected, or <see langword="null"/>.</param>
+    /// <param name="actual">The value the token carried (sanitised and shortened), or <see langword="null"/>.</param>
+    public CognitoTokenIssuerException(string message, string? expected, string? actual)
+        : base(message, expected, actual)
+    {
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Exanubes.Cognito.Tokens;
+
+/// <summary>One accepted user pool, resolved from <see cref="CognitoUserPoolTokenOptions"/> once at start-up.</summary>
+internal sealed class CognitoUserPool
+{
+    public CognitoUserPool(CognitoUserPoolTokenOptions options, Func<CognitoUserPool, CognitoSigningKeyCache> keys)
+    {
+        UserPoolId = options.UserPoolId;
+        Issuer = options.Issuer!.OriginalString.TrimEnd('/');
+        IssuerUtf8 = Encoding.UTF8.GetBytes(Issuer);
+        JwksUri = options.JwksUri!;
+        ClientIds = options.AllowAnyClient ? null : options.ClientIds.ToFrozenSet(StringComparer.Ordinal);
+        ExpectedClients = options.AllowAnyClient ? "any app client" : TokenText.List(options.ClientIds);
+        RequiredGroups = [.. options.RequiredGroups];
+        RequiredScopes = [.. options.RequiredScopes];
+        MaxAuthenticationAge = options.MaxAuthenticationAge;
+        AdditionalCheck = options.AdditionalCheck;
+        Keys = keys(this);
+    }
+
+    public string UserPoolId { get; }
+
+    public string Issuer { get; }
+
+    public byte[] IssuerUtf8 { get; }
+
+    public Uri JwksUri { get; }
+
+    /// <summary>The allowed app clients, or <see langword="null"/> when any client is allowed.</summary>
+    public FrozenSet<string>? ClientIds { get; }
+
+    public string ExpectedClients { get; }
+
+    public string[] RequiredGroups { get; }
+
+    public string[] RequiredScopes { get; }
+
+    public TimeSpan? MaxAuthenticationAge { get; }
+
+    public Action<CognitoValidatedToken>? AdditionalCheck { get; }
+
+    public CognitoSigningKeyCache Keys { get; }
+}
