@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Exanubes.Cognito.EmailSender.Encryption;
 
@@ -9,9 +11,19 @@ namespace Exanubes.Cognito.EmailSender.Encryption;
 /// cannot import, so it is decompressed here (esdk-format.md §6, §9).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Importing a key through <see cref="ECParameters"/> makes OpenSSL run a full public-key check (a scalar
+/// multiplication by the group order, about as costly as the signature check itself). Where the platform's X.509 loader
+/// accepts a compressed point (OpenSSL, the Lambda runtime), <see cref="Import"/> wraps the point in a minimal, unsigned
+/// certificate and lets OpenSSL decode it: OpenSSL decompresses it and rejects points off the curve, and for these
+/// prime-order curves every point on the curve is a valid public key. A probe at first use checks the route against our
+/// own decompression; elsewhere the key is decompressed here and imported as <see cref="ECParameters"/>.
+/// </para>
+/// <para>
 /// Decompression is a modular square root, <c>y = (x³ − 3x + b)^((p+1)/4) mod p</c>. <see cref="BigInteger.ModPow"/>
 /// takes about 1.5 ms for P-384 here, as long as the signature check itself, so the field arithmetic is done with
 /// fixed-width 64-bit limbs in Montgomery form (tens of microseconds). The point is checked to be on the curve.
+/// </para>
 /// </remarks>
 internal static class EcPublicKey
 {
@@ -20,12 +32,86 @@ internal static class EcPublicKey
     private static readonly Field P256 = new(
         "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF",
         "5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B",
+        "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296",
+        "1.2.840.10045.3.1.7",
         ECCurve.NamedCurves.nistP256);
 
     private static readonly Field P384 = new(
         "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF",
         "B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875AC656398D8A2ED19D2A85C8EDD3EC2AEF",
+        "AA87CA22BE8B05378EB1C71EF320AD746E1D3B628BA79B9859F741E082542A385502F25DBF55296C3A545E3872760AB7",
+        "1.3.132.0.34",
         ECCurve.NamedCurves.nistP384);
+
+    private static readonly Lazy<bool> CertificateRouteWorks = new(ProbeCertificateRoute);
+
+    /// <summary>Whether compressed points are imported through the platform's X.509 loader (see remarks).</summary>
+    internal static bool UsesCertificateRoute => CertificateRouteWorks.Value;
+
+    /// <summary>Imports a compressed point as a verification key; fails if it is not on the curve.</summary>
+    public static ECDsa Import(ReadOnlySpan<byte> compressed)
+    {
+        if (!CertificateRouteWorks.Value)
+        {
+            return ECDsa.Create(Decompress(compressed));
+        }
+
+        try
+        {
+            return ImportThroughCertificate(compressed) ?? throw NotOnCurve();
+        }
+        catch (CryptographicException e)
+        {
+            throw new EncryptionSdkAuthenticationException($"the {ContextKey} encryption-context value is not a point on the curve", e);
+        }
+    }
+
+    /// <summary>Imports the point the slow, portable way (decompress here, then import X and Y).</summary>
+    internal static ECDsa ImportWithParameters(ReadOnlySpan<byte> compressed) => ECDsa.Create(Decompress(compressed));
+
+    private static ECDsa? ImportThroughCertificate(ReadOnlySpan<byte> compressed)
+    {
+        var field = compressed.Length == 33 ? P256 : P384;
+        if (compressed[1..].SequenceCompareTo(field.ModulusBytes) >= 0)
+        {
+            return null; // a canonical encoding has X < p (OpenSSL refuses it too; checked here so no platform is trusted for it)
+        }
+
+        var der = (byte[])field.CertificateTemplate.Clone();
+        compressed.CopyTo(der.AsSpan(field.PointOffset));
+        using var certificate = X509CertificateLoader.LoadCertificate(der);
+        return certificate.GetECDsaPublicKey();
+    }
+
+    private static bool ProbeCertificateRoute()
+    {
+        try
+        {
+            foreach (var field in new[] { P256, P384 })
+            {
+                var compressed = new byte[field.Size + 1];
+                compressed[0] = 2;
+                field.GeneratorX.CopyTo(compressed, 1);
+                var expected = Decompress(compressed).Q;
+                using var key = ImportThroughCertificate(compressed);
+                var actual = key?.ExportParameters(false).Q;
+                if (actual is null || !actual.Value.X.AsSpan().SequenceEqual(expected.X) || !actual.Value.Y.AsSpan().SequenceEqual(expected.Y))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Decodes the base64 context value into a compressed point of the suite's curve.</summary>
     public static byte[] DecodeCompressed(string base64, int fieldSize)
@@ -93,9 +179,13 @@ internal static class EcPublicKey
         private readonly ulong[] _sqrtExponent;
         private readonly ulong _n0;
 
-        public Field(string pHex, string bHex, ECCurve curve)
+        public Field(string pHex, string bHex, string gxHex, string curveOid, ECCurve curve)
         {
             Curve = curve;
+            GeneratorX = Convert.FromHexString(gxHex);
+            ModulusBytes = Convert.FromHexString(pHex);
+            Size = GeneratorX.Length;
+            (CertificateTemplate, PointOffset) = BuildCertificateTemplate(curveOid, Size);
             Modulus = new BigInteger(Convert.FromHexString(pHex), isUnsigned: true, isBigEndian: true);
             B = new BigInteger(Convert.FromHexString(bHex), isUnsigned: true, isBigEndian: true);
             var n = pHex.Length / 16;
@@ -116,6 +206,17 @@ internal static class EcPublicKey
         }
 
         public ECCurve Curve { get; }
+
+        public int Size { get; }
+
+        public byte[] GeneratorX { get; }
+
+        public byte[] ModulusBytes { get; }
+
+        /// <summary>A minimal unsigned X.509 certificate whose key is a compressed point at <see cref="PointOffset"/>.</summary>
+        public byte[] CertificateTemplate { get; }
+
+        public int PointOffset { get; }
 
         public BigInteger Modulus { get; }
 
@@ -320,6 +421,63 @@ internal static class EcPublicKey
             }
 
             return 0;
+        }
+
+        private static (byte[] Template, int PointOffset) BuildCertificateTemplate(string curveOid, int size)
+        {
+            const string EcdsaWithSha384 = "1.2.840.10045.4.3.3";
+            var marker = new byte[size + 1];
+            marker.AsSpan().Fill(0xA5);
+            var writer = new AsnWriter(AsnEncodingRules.DER);
+            using (writer.PushSequence())
+            {
+                using (writer.PushSequence())
+                {
+                    writer.WriteInteger(1);
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteObjectIdentifier(EcdsaWithSha384);
+                    }
+
+                    using (writer.PushSequence())
+                    {
+                        // empty issuer
+                    }
+
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteUtcTime(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+                        writer.WriteUtcTime(new DateTimeOffset(2049, 1, 1, 0, 0, 0, TimeSpan.Zero));
+                    }
+
+                    using (writer.PushSequence())
+                    {
+                        // empty subject
+                    }
+
+                    using (writer.PushSequence())
+                    {
+                        using (writer.PushSequence())
+                        {
+                            writer.WriteObjectIdentifier("1.2.840.10045.2.1");
+                            writer.WriteObjectIdentifier(curveOid);
+                        }
+
+                        writer.WriteBitString(marker);
+                    }
+                }
+
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier(EcdsaWithSha384);
+                }
+
+                writer.WriteBitString([0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01]);
+            }
+
+            var template = writer.Encode();
+            var offset = template.AsSpan().IndexOf(marker);
+            return (template, offset);
         }
 
         private static ulong[] Limbs(BigInteger value, int n)

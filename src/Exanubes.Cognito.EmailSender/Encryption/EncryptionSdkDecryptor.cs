@@ -30,6 +30,7 @@ public sealed class EncryptionSdkDecryptor
         _options = new EncryptionSdkDecryptorOptions
         {
             CommitmentPolicy = options.CommitmentPolicy,
+            AllowedAlgorithmSuites = options.AllowedAlgorithmSuites?.ToHashSet(),
             MaxEncryptedDataKeys = options.MaxEncryptedDataKeys,
             MaxMessageSize = options.MaxMessageSize,
             MaxFrameLength = options.MaxFrameLength,
@@ -63,6 +64,8 @@ public sealed class EncryptionSdkDecryptor
             throw new EncryptionSdkLimitExceededException($"the message is {message.Length} bytes, more than MaxMessageSize ({_options.MaxMessageSize})");
         }
 
+        // Parse and verify a private copy: a caller changing its buffer during the KMS call cannot desynchronise the two.
+        message = message.ToArray();
         var parsed = ParsedMessage.Parse(message, _options);
         var (context, authenticateOnly) = ApplyRequiredContext(parsed.EncryptionContext, requiredEncryptionContext);
         var publicKey = ReadPublicKey(parsed, context);

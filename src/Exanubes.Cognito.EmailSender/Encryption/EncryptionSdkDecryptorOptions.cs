@@ -13,6 +13,14 @@ public sealed class EncryptionSdkDecryptorOptions
     public EncryptionSdkCommitmentPolicy CommitmentPolicy { get; set; } = EncryptionSdkCommitmentPolicy.RequireEncryptAllowDecrypt;
 
     /// <summary>
+    /// The only algorithm suites accepted, checked before any keyring call; <see langword="null"/> (the default) accepts every
+    /// suite the <see cref="CommitmentPolicy"/> allows. A Custom Email Sender can narrow it to the signed suites Cognito and
+    /// cognito-local write (<see cref="AlgorithmSuiteId.Aes256GcmHkdfSha384EcdsaP384"/>,
+    /// <see cref="AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384"/>): the unsigned suites add nothing there.
+    /// </summary>
+    public IReadOnlyCollection<AlgorithmSuiteId>? AllowedAlgorithmSuites { get; set; }
+
+    /// <summary>
     /// The most encrypted data keys a message header may list; checked while parsing, before any keyring call, so a
     /// hostile message cannot make the function call KMS many times. Default: 10 (Cognito writes 1). Must be at least 1.
     /// </summary>
@@ -29,6 +37,11 @@ public sealed class EncryptionSdkDecryptorOptions
         if (!Enum.IsDefined(CommitmentPolicy))
         {
             throw new ArgumentOutOfRangeException(nameof(CommitmentPolicy), CommitmentPolicy, $"{nameof(EncryptionSdkDecryptorOptions)}.{nameof(CommitmentPolicy)} is not a known policy.");
+        }
+
+        if (AllowedAlgorithmSuites is { Count: 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(AllowedAlgorithmSuites), $"{nameof(EncryptionSdkDecryptorOptions)}.{nameof(AllowedAlgorithmSuites)} is empty: leave it null to accept every suite the commitment policy allows.");
         }
 
         if (MaxEncryptedDataKeys < 1)

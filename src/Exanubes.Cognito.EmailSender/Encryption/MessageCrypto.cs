@@ -162,7 +162,7 @@ internal static class MessageCrypto
         bool valid;
         try
         {
-            using var ecdsa = ECDsa.Create(EcPublicKey.Decompress(publicKey));
+            using var ecdsa = EcPublicKey.Import(publicKey);
             valid = ecdsa.VerifyData(
                 m[..parsed.BodyEnd],
                 m.Slice(parsed.SignatureOffset, parsed.SignatureLength),

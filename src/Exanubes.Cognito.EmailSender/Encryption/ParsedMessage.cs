@@ -103,6 +103,12 @@ internal sealed class ParsedMessage
                 $"algorithm suite 0x{suiteId:X4} does not commit to its key, and the commitment policy RequireEncryptRequireDecrypt accepts only 0x0478 and 0x0578");
         }
 
+        if (options.AllowedAlgorithmSuites is { } allowed && !allowed.Contains(p.Suite))
+        {
+            throw new EncryptionSdkUnsupportedException(
+                $"algorithm suite 0x{suiteId:X4} is not in AllowedAlgorithmSuites ({string.Join(", ", allowed.Select(static a => $"0x{(ushort)a:X4}"))})");
+        }
+
         p.MessageIdLength = version == 1 ? 16 : 32;
         p.MessageIdOffset = r.Position;
         r.Skip(p.MessageIdLength, "message id");

@@ -74,4 +74,77 @@ public sealed class EcPublicKeyTests
     {
         Assert.Throws<EncryptionSdkMalformedMessageException>(() => EcPublicKey.DecodeCompressed(value, 48));
     }
+
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_FreshKey_VerifiesItsSignatureAndNoOther(string curve)
+    {
+        var hash = curve == "P-256" ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA384;
+        for (var i = 0; i < 10; i++)
+        {
+            using var signer = ECDsa.Create(Curve(curve));
+            var data = RandomNumberGenerator.GetBytes(100);
+            var signature = signer.SignData(data, hash, DSASignatureFormat.Rfc3279DerSequence);
+
+            using var imported = EcPublicKey.Import(Compress(signer.ExportParameters(false).Q));
+            using var parameters = EcPublicKey.ImportWithParameters(Compress(signer.ExportParameters(false).Q));
+
+            Assert.True(imported.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+            Assert.True(parameters.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+            data[0] ^= 1;
+            Assert.False(imported.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_XNotOnCurve_ThrowsAuthentication(string curve)
+    {
+        var size = curve == "P-256" ? 32 : 48;
+        var tried = 0;
+        while (tried < 8)
+        {
+            var candidate = RandomNumberGenerator.GetBytes(size + 1);
+            candidate[0] = 3;
+            if (EcPublicKey.DecompressWithBigInteger(candidate) is null)
+            {
+                tried++;
+                Assert.Throws<EncryptionSdkAuthenticationException>(() => EcPublicKey.Import(candidate));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Curves))]
+    public void Import_XPlusP_IsRejectedNotReduced(string curve)
+    {
+        // X + p still fits the field size for a small X; a reader that reduced X modulo p would accept it as X.
+        var pHex = curve == "P-256"
+            ? "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF"
+            : "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF";
+        var p = new System.Numerics.BigInteger(Convert.FromHexString(pHex), isUnsigned: true, isBigEndian: true);
+        for (var x = 1; x < 64; x++)
+        {
+            var small = new byte[(pHex.Length / 2) + 1];
+            small[0] = 2;
+            small[^1] = (byte)x;
+            if (EcPublicKey.DecompressWithBigInteger(small) is null)
+            {
+                continue;
+            }
+
+            var aliased = (p + x).ToByteArray(isUnsigned: true, isBigEndian: true);
+            Assert.Equal(pHex.Length / 2, aliased.Length);
+            Assert.Throws<EncryptionSdkAuthenticationException>(() => EcPublicKey.Import([2, .. aliased]));
+            return;
+        }
+
+        Assert.Fail("no small X on the curve found");
+    }
+
+    [Fact]
+    public void UsesCertificateRoute_OnLinux_IsTrue()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), EcPublicKey.UsesCertificateRoute);
+    }
 }

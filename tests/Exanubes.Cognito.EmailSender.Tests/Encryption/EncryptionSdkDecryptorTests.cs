@@ -149,6 +149,37 @@ public sealed class EncryptionSdkDecryptorTests
     }
 
     [Fact]
+    public async Task DecryptAsync_SuiteNotAllowed_ThrowsUnsupportedBeforeCallingKms()
+    {
+        var options = new EncryptionSdkDecryptorOptions { AllowedAlgorithmSuites = [AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384] };
+        var (decryptor, _, calls, message) = Cognito(options: options);
+
+        var error = await Assert.ThrowsAsync<EncryptionSdkUnsupportedException>(() => decryptor.DecryptAsync(message));
+
+        Assert.Equal("algorithm suite 0x0378 is not in AllowedAlgorithmSuites (0x0578)", error.Message);
+        Assert.Empty(calls);
+    }
+
+    [Fact]
+    public async Task DecryptAsync_SuiteAllowed_Decrypts()
+    {
+        var options = new EncryptionSdkDecryptorOptions
+        {
+            AllowedAlgorithmSuites = [AlgorithmSuiteId.Aes256GcmHkdfSha384EcdsaP384, AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384],
+        };
+        var (decryptor, _, _, message) = Cognito(options: options);
+
+        Assert.Equal(6, (await decryptor.DecryptAsync(message)).Plaintext.Length);
+    }
+
+    [Fact]
+    public void Constructor_EmptyAllowedSuites_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new EncryptionSdkDecryptor(new StaticKeyring(new byte[32]), new EncryptionSdkDecryptorOptions { AllowedAlgorithmSuites = [] }));
+    }
+
+    [Fact]
     public async Task DecryptAsync_KeyringReturnsWrongLength_Throws()
     {
         var decryptor = new EncryptionSdkDecryptor(new StaticKeyring(new byte[16]));
@@ -196,8 +227,40 @@ public sealed class EncryptionSdkDecryptorTests
         var options = new EncryptionSdkDecryptorOptions();
 
         Assert.Equal(EncryptionSdkCommitmentPolicy.RequireEncryptAllowDecrypt, options.CommitmentPolicy);
+        Assert.Null(options.AllowedAlgorithmSuites);
         Assert.Equal(10, options.MaxEncryptedDataKeys);
         Assert.Equal(1024 * 1024, options.MaxMessageSize);
         Assert.Equal(1024 * 1024, options.MaxFrameLength);
+    }
+
+    [Theory]
+    [InlineData("non-minimal r")]
+    [InlineData("byte inside the sequence")]
+    [InlineData("byte after the sequence")]
+    [InlineData("long-form sequence length")]
+    [InlineData("r and s swapped")]
+    public async Task DecryptAsync_SignatureNotStrictDer_ThrowsAuthentication(string change)
+    {
+        var vector = EsdkVectors.Get(RawAes0378);
+        var decryptor = new EncryptionSdkDecryptor(EsdkVectors.Keyring(vector));
+        var message = EsdkVectors.Ciphertext(vector);
+        var sigLength = Enumerable.Range(60, 60).Single(n => message[^n] == 0x30 && ((message[^(n + 2)] << 8) | message[^(n + 1)]) == n);
+        var der = message[^sigLength..];
+        var rLength = der[3];
+        var r = der.AsSpan(4, rLength).ToArray();
+        var s = der.AsSpan(6 + rLength, der[5 + rLength]).ToArray();
+        static byte[] Int(byte[] v) => [0x02, (byte)v.Length, .. v];
+        byte[] changed = change switch
+        {
+            "non-minimal r" => [0x30, (byte)(der[1] + 1), .. Int([0x00, .. r]), .. Int(s)],
+            "byte inside the sequence" => [0x30, (byte)(der[1] + 1), .. Int(r), .. Int(s), 0x00],
+            "byte after the sequence" => [.. der, 0x00],
+            "long-form sequence length" => [0x30, 0x81, der[1], .. der[2..]],
+            _ => [0x30, der[1], .. Int(s), .. Int(r)],
+        };
+        byte[] tampered = [.. message[..^(sigLength + 2)], (byte)(changed.Length >> 8), (byte)changed.Length, .. changed];
+
+        await Assert.ThrowsAsync<EncryptionSdkAuthenticationException>(() => decryptor.DecryptAsync(tampered));
+        Assert.Equal(6, (await decryptor.DecryptAsync(message)).Plaintext.Length);
     }
 }
