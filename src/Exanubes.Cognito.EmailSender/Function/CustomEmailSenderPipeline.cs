@@ -108,7 +108,8 @@ internal sealed class CustomEmailSenderPipeline(
             }
         }
 
-        // 3. Decrypt under the configured key, bound to the event's pool.
+        // 3. Decrypt under the configured key, bound to the event's pool (the template compiles meanwhile).
+        var prepared = renderer.PrepareAsync(evt);
         string? code = null;
         if (!string.IsNullOrEmpty(request.Code))
         {
@@ -116,6 +117,7 @@ internal sealed class CustomEmailSenderPipeline(
         }
 
         // 4. Render, 5. send.
+        await prepared.ConfigureAwait(false);
         var message = renderer.Render(evt, recipient.Trim(), code);
         await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
 

@@ -18,7 +18,9 @@ internal sealed class EmailRenderer
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly TemplateOptions FluidOptions = new() { CultureInfo = CultureInfo.InvariantCulture };
 
-    private readonly FluidParser _parser = new();
+    // Building Fluid's grammar is the largest piece of cold-start work here, so it happens on first use, and
+    // PrepareAsync lets the pipeline do it while the code is being decrypted.
+    private readonly Lazy<FluidParser> _parser = new(static () => new FluidParser(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly EmailTemplateOptions _templates;
     private readonly CustomEmailSenderOptions _options;
     private readonly ConcurrentDictionary<EmailTemplate, CompiledTemplate> _compiled = new(ReferenceEqualityComparer.Instance);
@@ -38,6 +40,31 @@ internal sealed class EmailRenderer
     /// <summary>Whether there is any template (registered or built in) for the trigger source.</summary>
     public bool CanRender(CustomEmailSenderTriggerSource source)
         => DefaultEmailTemplates.For(source) is not null || _templates.Templates.Any(t => t.TriggerSource == source);
+
+    /// <summary>
+    /// Compiles the template the event will use on a thread-pool thread, so a cold start overlaps it with decryption.
+    /// The returned task never faults; <see cref="Render"/> reports any problem.
+    /// </summary>
+    public Task PrepareAsync(CustomEmailSenderEvent evt)
+    {
+        var template = Select(evt.TriggerSource, evt.CallerContext?.ClientId, LocaleOf(evt));
+        if (template is null || _compiled.ContainsKey(template))
+        {
+            return Task.CompletedTask;
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                _compiled.GetOrAdd(template, Compile);
+            }
+            catch (InvalidOperationException)
+            {
+                // Render compiles again and throws.
+            }
+        });
+    }
 
     public EmailMessage Render(CustomEmailSenderEvent evt, string recipient, string? code)
     {
@@ -222,7 +249,7 @@ internal sealed class EmailRenderer
 
     private IFluidTemplate Parse(EmailTemplate template, string source, string part)
     {
-        if (!_parser.TryParse(source ?? string.Empty, out var parsed, out var error))
+        if (!_parser.Value.TryParse(source ?? string.Empty, out var parsed, out var error))
         {
             throw new InvalidOperationException(
                 $"The {part} of the email template for {template.TriggerSource}" +

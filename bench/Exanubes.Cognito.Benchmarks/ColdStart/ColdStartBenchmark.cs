@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Exanubes.Cognito.Benchmarks.ColdStart;
+
+/// <summary>
+/// Cold start of a Custom Email Sender, as whole processes: a fresh process that builds the function, handles one
+/// sign-up event (JS-ESDK-encrypted code, KMS answered in-process, development mailer) and exits, against a fresh
+/// hello-world process of the same app. Prints both medians, their ratio and the warm per-event time.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    private const int Runs = 15;
+
+    public static int Run()
+    {
+        var child = FindChild();
+        var env = new Dictionary<string, string>
+        {
+            ["EmailSender__KmsKeyArn"] = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            ["EmailSender__UserPoolId"] = "eu-west-1_TestPool1",
+            ["EmailSender__AppUrl"] = "https://app.example.com",
+            ["EmailSender__FromAddress"] = "no-reply@example.com",
+            ["EmailSender__SuppressDuplicates"] = "false",
+            ["AWS_REGION"] = "eu-west-1",
+        };
+
+        Console.WriteLine($"coldstart: child {child}, {Runs} runs per case (interleaved), {Environment.ProcessorCount} cores");
+
+        // One untimed run of each warms the OS file cache.
+        RunChild(child, "hello", env);
+        RunChild(child, "sender", env);
+
+        var hello = new List<double>();
+        var sender = new List<double>();
+        var inProcess = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            hello.Add(RunChild(child, "hello", env).WallMs);
+            var (wall, stderr) = RunChild(child, "sender", env);
+            sender.Add(wall);
+            inProcess.Add(ParseAfter(stderr, "first-event-ms"));
+        }
+
+        var (_, warm) = RunChild(child, "warm", env, "2000");
+        var helloMedian = Median(hello);
+        var senderMedian = Median(sender);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hello-world process        median {helloMedian,8:F1} ms   (min {hello.Min():F1}, max {hello.Max():F1})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sender process (1 event)   median {senderMedian,8:F1} ms   (min {sender.Min():F1}, max {sender.Max():F1})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio sender / hello              {senderMedian / helloMedian,8:F2} x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which in-process: build + first event median {Median(inProcess):F1} ms"));
+        Console.WriteLine($"warm per event (2000 events after 50 warm-up): {warm.Trim()}");
+        return 0;
+    }
+
+    private static (double WallMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)
+    {
+        var psi = new ProcessStartInfo(child)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(mode);
+        if (arg is not null)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in env)
+        {
+            psi.Environment[key] = value;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"child '{mode}' exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return (wall, stderr.Result);
+    }
+
+    private static double ParseAfter(string text, string label)
+    {
+        var at = text.IndexOf(label, StringComparison.Ordinal);
+        return at < 0 ? double.NaN : double.Parse(text[(at + label.Length)..].Trim().Split(' ', '\n')[0], CultureInfo.InvariantCulture);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string FindChild()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench", "Exanubes.Cognito.Benchmarks.ColdStartChild", "bin", configuration, "net10.0", "Exanubes.Cognito.Benchmarks.ColdStartChild");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("The coldstart child is not built; run: dotnet build -c Release bench/Exanubes.Cognito.Benchmarks.ColdStartChild");
+    }
+}
