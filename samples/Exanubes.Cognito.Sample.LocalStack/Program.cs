@@ -1,1 +1,65 @@
-Console.WriteLine("The local stack lands with issue 7.");
+// The README's first command: `dotnet run --project samples/Exanubes.Cognito.Sample.LocalStack`.
+// Starts cognito-local, the KMS stand-in, the Lambda host with the sample email sender, maildev and the demo, all on
+// 127.0.0.1, then prints the URLs to open. Ctrl+C stops everything. Ports: --LocalStack:DemoPort=5080 and friends
+// (0 picks a free port); state (users, codes, mails, the KMS key) persists in .local-stack/ at the repository root.
+using System.Runtime.InteropServices;
+using Exanubes.Cognito.Sample.LocalStack.Stack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+var configuration = new ConfigurationBuilder()
+    .AddEnvironmentVariables()
+    .AddCommandLine(args)
+    .Build();
+var options = new LocalStackOptions();
+configuration.GetSection("LocalStack").Bind(options);
+
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .SetMinimumLevel(LogLevel.Information));
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopping.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stopping.Cancel();
+});
+
+LocalCognitoStack stack;
+try
+{
+    stack = await LocalCognitoStack.StartAsync(options, loggerFactory, stopping.Token);
+}
+catch (OperationCanceledException)
+{
+    return 1;
+}
+catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
+{
+    Console.Error.WriteLine($"The local stack could not start: {ex.Message}");
+    return 1;
+}
+
+await using (stack)
+{
+    Console.WriteLine();
+    Console.WriteLine("The Exanubes Cognito demo is running (all on 127.0.0.1, offline):");
+    Console.WriteLine($"  Demo:   {stack.DemoUrl}");
+    Console.WriteLine($"  Inbox:  {stack.InboxUrl}");
+    Console.WriteLine($"  (cognito-local {stack.CognitoUrl}, pool {stack.UserPoolId}, client {stack.ClientId}; KMS stand-in {stack.Kms.Url}; Lambda host {stack.LambdaHost.Url})");
+    Console.WriteLine("Press Ctrl+C to stop.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stopping.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("Stopping...");
+    }
+}
+
+return 0;

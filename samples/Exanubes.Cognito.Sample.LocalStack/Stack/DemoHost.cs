@@ -1,0 +1,38 @@
+using Exanubes.Cognito.Sample.WebApp;
+using Microsoft.AspNetCore.Builder;
+
+namespace Exanubes.Cognito.Sample.LocalStack.Stack;
+
+/// <summary>The demo web app hosted in this process (a project reference, no second <c>dotnet run</c>), pointed at the stack.</summary>
+public sealed class DemoHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DemoHost(WebApplication app) => _app = app;
+
+    /// <summary>The app's services (tests use them to reach its configuration).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the demo on the stack's demo port.</summary>
+    public static async Task<DemoHost> StartAsync(LocalCognitoStack stack, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string?>? extraSettings = null, int? port = null)
+    {
+        var settings = new Dictionary<string, string?>(stack.DemoSettings());
+        foreach (var (key, value) in stack.Options.DemoSettings.Concat(extraSettings ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+
+        var app = DemoApp.Create([], settings);
+        app.Urls.Clear();
+        app.Urls.Add($"http://127.0.0.1:{port ?? stack.Options.DemoPort}");
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new DemoHost(app);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
