@@ -125,6 +125,8 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         Assert.Equal("Ada", user.Value.Attributes["name"]);
         Assert.Equal(signUp.Value.UserSub, user.Value.Attributes["sub"]);
 
+        AssertError(CognitoErrorCode.UserNotFound, (await auth.ForgotPasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..8])).Error);
+
         // change password
         var badChange = await auth.ChangePasswordAsync(tokens.AccessToken, "Not-The-Password-1", Password2);
         AssertWrongPassword(badChange.Error);
@@ -182,6 +184,8 @@ public sealed class CognitoAuthServiceLifecycleTests(CognitoLocalFixture cognito
         var afterDelete = await auth.SignInAsync(username, Password3);
         Assert.False(afterDelete.Succeeded);
         Assert.Contains(afterDelete.Error.Code, new[] { CognitoErrorCode.UserNotFound, CognitoErrorCode.NotAuthorized });
+        var getDeleted = await auth.GetUserAsync(refreshed.Value.AccessToken);
+        Assert.Contains(getDeleted.Error?.Code, new CognitoErrorCode?[] { CognitoErrorCode.UserNotFound, CognitoErrorCode.NotAuthorized });
         var exception = Assert.Throws<CognitoException>(() => afterDelete.EnsureSuccess());
         Assert.Equal(afterDelete.Error.Code, exception.Code);
     }

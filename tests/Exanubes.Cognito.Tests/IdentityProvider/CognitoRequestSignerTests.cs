@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Exanubes.Cognito.IdentityProvider;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exanubes.Cognito.Tests.IdentityProvider;
 
@@ -55,4 +57,39 @@ public sealed partial class CognitoRequestSignerTests
 
     [GeneratedRegex("^AWS4-HMAC-SHA256 Credential=(?<credential>[^,]+), ?SignedHeaders=(?<signed>[^,]+), ?Signature=(?<signature>[0-9a-f]+)$")]
     private static partial Regex AuthorizationHeader();
+}
+
+/// <summary>The SDK's default credential chain when no credentials are registered (environment variables here).</summary>
+public sealed class CognitoRequestSignerCredentialChainTests
+{
+    [Fact]
+    public async Task AdminCall_NoRegisteredCredentials_UsesSdkChainFromEnvironment()
+    {
+        var previous = (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"), Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"));
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDFROMENVIRONMENT");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secretfromenvironmentEXAMPLEKEY");
+        try
+        {
+            var handler = new FakeCognitoHandler(_ => FakeCognitoHandler.Fixture("Empty.json"));
+            var services = new ServiceCollection().AddLogging();
+            services.AddCognitoAuth(o =>
+            {
+                o.UserPoolId = WireTestHost.PoolId;
+                o.ClientId = WireTestHost.ClientId;
+            });
+            services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+            await using var provider = services.BuildServiceProvider();
+            var admin = provider.GetRequiredService<ICognitoAdminService>();
+
+            var result = await admin.UserGlobalSignOutAsync("ada");
+
+            Assert.True(result.Succeeded, result.ToString());
+            Assert.Contains("Credential=AKIDFROMENVIRONMENT/", Assert.Single(handler.Requests).Headers["Authorization"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", previous.Item1);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", previous.Item2);
+        }
+    }
 }
