@@ -27,7 +27,8 @@ public sealed class CognitoTokenValidationOptions
     /// How many validated tokens are remembered so a repeat costs a hash lookup; 0 turns the cache off. Default:
     /// 10,000. Only tokens that passed every check are cached, keyed by the whole token; each hit re-checks
     /// <c>exp</c>/<c>nbf</c>, <c>token_use</c>, the additional check and the revocation check. When full, expired
-    /// entries are dropped, and if none were, the cache starts afresh.
+    /// entries are dropped, and if none were, the cache starts afresh. Each entry keeps the token string (1-4 KB), so
+    /// the default bounds the cache to a few tens of MB.
     /// </summary>
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
 

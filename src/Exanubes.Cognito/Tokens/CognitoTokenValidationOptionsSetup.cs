@@ -26,7 +26,7 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
             {
                 UserPoolId = auth.UserPoolId,
                 Region = auth.Region,
-                Issuer = auth.Issuer ?? (auth.ServiceUrl is { } service
+                Issuer = auth.Issuer ?? (auth.ServiceUrl is { IsAbsoluteUri: true } service
                     ? new Uri(service.OriginalString.TrimEnd('/') + "/" + auth.UserPoolId)
                     : null),
             };
@@ -45,7 +45,7 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
             pool.Issuer ??= pool.Region is null
                 ? null
                 : new Uri($"https://cognito-idp.{pool.Region}.amazonaws.com/{pool.UserPoolId}");
-            pool.JwksUri ??= pool.Issuer is null
+            pool.JwksUri ??= pool.Issuer is not { IsAbsoluteUri: true }
                 ? null
                 : new Uri(pool.Issuer.OriginalString.TrimEnd('/') + "/.well-known/jwks.json");
         }

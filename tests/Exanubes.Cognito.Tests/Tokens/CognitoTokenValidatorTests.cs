@@ -438,6 +438,34 @@ public sealed class CognitoTokenValidatorTests
         Assert.Contains("CognitoUserPoolTokenOptions.ClientIds of user pool 'eu-west-1_TestPool1'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ftp://127.0.0.1/local_AbC123")]
+    [InlineData("relative/issuer")]
+    public async Task ValidateAsync_IssuerNotHttpOrHttps_FailsAtStart(string issuer)
+    {
+        var services = new ServiceCollection();
+        services.AddCognitoTokenValidation(o => o.UserPools.Add(Pool(p => p.Issuer = new Uri(issuer, UriKind.RelativeOrAbsolute))));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value);
+
+        Assert.Contains($"CognitoUserPoolTokenOptions.Issuer of user pool '{PoolId}' must be an absolute https URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ExplicitLocalIssuer_HttpAcceptedAndJwksDerivedFromIt()
+    {
+        var jwks = new FakeJwksHandler();
+        await using var harness = await ValidatorHarness.CreateAsync(
+            o => o.UserPools.Add(Pool(p => p.Issuer = new Uri("http://127.0.0.1:9229/" + PoolId))),
+            jwks: jwks);
+
+        var token = await harness.Validator.ValidateAccessTokenAsync(Sign(Header(), AccessPayload().With("iss", "http://127.0.0.1:9229/" + PoolId)));
+
+        Assert.Equal("http://127.0.0.1:9229/" + PoolId, token.Issuer);
+        Assert.Equal("http://127.0.0.1:9229/" + PoolId + "/.well-known/jwks.json", Assert.Single(jwks.RequestedUris).AbsoluteUri);
+    }
+
     [Fact]
     public void AddCognitoTokenValidation_CalledTwice_RegistersOnce()
     {
