@@ -24,11 +24,15 @@ public sealed class EncryptionSdkTamperingTests
     public async Task DecryptAsync_EverySingleBitFlip_IsRejected(string id)
     {
         var vector = EsdkVectors.Get(id);
-        var decryptor = new EncryptionSdkDecryptor(EsdkVectors.Keyring(vector));
+        var keyring = new RecordingKeyring(EsdkVectors.Keyring(vector));
+        var decryptor = new EncryptionSdkDecryptor(keyring);
         var original = EsdkVectors.Ciphertext(vector);
-        Assert.Equal(EsdkVectors.Plaintext(vector), (await decryptor.DecryptAsync(original)).Plaintext);
+        var plaintext = EsdkVectors.Plaintext(vector)!;
+        Assert.Equal(plaintext, (await decryptor.DecryptAsync(original)).Plaintext);
+        string[] secrets = [System.Text.Encoding.UTF8.GetString(plaintext), Convert.ToHexString(keyring.LastKey!), Convert.ToBase64String(keyring.LastKey!)];
 
         var accepted = new List<int>();
+        var leaks = new List<string>();
         for (var bit = 0; bit < original.Length * 8; bit++)
         {
             var tampered = (byte[])original.Clone();
@@ -38,13 +42,17 @@ public sealed class EncryptionSdkTamperingTests
                 await decryptor.DecryptAsync(tampered);
                 accepted.Add(bit);
             }
-            catch (EncryptionSdkException)
+            catch (EncryptionSdkException e)
             {
-                // refused, as it must be
+                for (Exception? x = e; x is not null; x = x.InnerException)
+                {
+                    leaks.AddRange(secrets.Where(secret => x.Message.Contains(secret, StringComparison.OrdinalIgnoreCase)).Select(_ => $"bit {bit}: {x.Message}"));
+                }
             }
         }
 
         Assert.Empty(accepted);
+        Assert.Empty(leaks);
     }
 
     [Theory]
@@ -166,5 +174,17 @@ public sealed class EncryptionSdkTamperingTests
         }
 
         return [.. list];
+    }
+
+    private sealed class RecordingKeyring(IKeyring inner) : IKeyring
+    {
+        public byte[]? LastKey { get; private set; }
+
+        public async Task<byte[]?> DecryptDataKeyAsync(KeyringDecryptionRequest request, CancellationToken cancellationToken)
+        {
+            var key = await inner.DecryptDataKeyAsync(request, cancellationToken);
+            LastKey = key is null ? null : (byte[])key.Clone();
+            return key;
+        }
     }
 }
