@@ -14,7 +14,13 @@ internal static class ColdStartBenchmark
 
     public static int Run()
     {
-        var child = FindChild();
+        Measure("JIT (dotnet build output)", FindChild());
+        Measure("ReadyToRun (dotnet publish -r linux-x64 -p:PublishReadyToRun=true, as a Lambda zip would ship)", PublishReadyToRun());
+        return 0;
+    }
+
+    private static void Measure(string variant, string child)
+    {
         var env = new Dictionary<string, string>
         {
             ["EmailSender__KmsKeyArn"] = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -25,7 +31,8 @@ internal static class ColdStartBenchmark
             ["AWS_REGION"] = "eu-west-1",
         };
 
-        Console.WriteLine($"coldstart: child {child}, {Runs} runs per case (interleaved), {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine($"coldstart [{variant}]: {Runs} runs per case (interleaved), {Environment.ProcessorCount} cores");
 
         // One untimed run of each warms the OS file cache.
         RunChild(child, "hello", env);
@@ -50,7 +57,33 @@ internal static class ColdStartBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio sender / hello              {senderMedian / helloMedian,8:F2} x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which in-process: build + first event median {Median(inProcess):F1} ms"));
         Console.WriteLine($"warm per event (2000 events after 50 warm-up): {warm.Trim()}");
-        return 0;
+    }
+
+    private static string PublishReadyToRun()
+    {
+        var project = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(FindChild()))))!;
+        var output = Path.Combine(project, "bin", "r2r");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"publishing the ReadyToRun child failed:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return Path.Combine(output, "Exanubes.Cognito.Benchmarks.ColdStartChild");
     }
 
     private static (double WallMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)

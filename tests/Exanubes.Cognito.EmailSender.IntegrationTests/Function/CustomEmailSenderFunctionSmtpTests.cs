@@ -38,7 +38,7 @@ public class CustomEmailSenderFunctionSmtpTests(MaildevFixture maildev) : IClass
         Assert.Contains(code, email.GetProperty("text").GetString(), StringComparison.Ordinal);
         var html = email.GetProperty("html").GetString()!;
         Assert.Contains(WebUtility.HtmlEncode(code).Replace("&#39;", "&#x27;", StringComparison.Ordinal), html, StringComparison.Ordinal);
-        Assert.DoesNotContain(function.Stdout.ToString(), code, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, function.Stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

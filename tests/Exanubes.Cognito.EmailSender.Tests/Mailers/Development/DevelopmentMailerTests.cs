@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
-namespace Exanubes.Cognito.EmailSender.Tests.Mailers;
+namespace Exanubes.Cognito.EmailSender.Tests.Mailers.Development;
 
 public class DevelopmentMailerTests
 {
