@@ -34,6 +34,8 @@ public static class DemoApp
 
         // Request logs would carry the verification link's query string (the code); keep them out.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         // Cognito calls (sign-up, sign-in, ...) and validation of Cognito access tokens on every protected request.
         builder.Services.AddCognitoAuth(builder.Configuration.GetSection(CognitoAuthOptions.SectionName));

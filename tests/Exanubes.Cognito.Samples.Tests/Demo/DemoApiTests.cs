@@ -91,6 +91,8 @@ public sealed class DemoApiTests(DemoStackFixture fixture)
         using (var missing = await GetAsync("api/me", null))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("Bearer", missing.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         }
 
         // Payload changed, signature kept.
@@ -132,6 +134,7 @@ public sealed class DemoApiTests(DemoStackFixture fixture)
         using (var forbidden = await GetAsync("api/admin", access))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+            Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
         }
 
         await fixture.Stack.Admin.AddUserToGroupAsync(fixture.Stack.UserPoolId, email, LocalCognitoStack.AdminGroup);
