@@ -154,12 +154,9 @@ internal sealed class CognitoSrpClient
         var key = DeriveKey(Pad(s), Pad(u));
         try
         {
-            var message = new List<byte>(256);
-            message.AddRange(Encoding.UTF8.GetBytes(_poolName));
-            message.AddRange(Encoding.UTF8.GetBytes(userIdForSrp));
-            message.AddRange(secretBlock);
-            message.AddRange(Encoding.UTF8.GetBytes(timestamp));
-            return Convert.ToBase64String(HMACSHA256.HashData(key, message.ToArray()));
+            // HMAC over poolName | USER_ID_FOR_SRP | SECRET_BLOCK (decoded) | TIMESTAMP.
+            byte[] message = [.. Encoding.UTF8.GetBytes(_poolName), .. Encoding.UTF8.GetBytes(userIdForSrp), .. secretBlock, .. Encoding.UTF8.GetBytes(timestamp)];
+            return Convert.ToBase64String(HMACSHA256.HashData(key, message));
         }
         finally
         {

@@ -58,7 +58,9 @@ public sealed partial class ConsumerProjectTests(PackedFeedFixture feed)
             """);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
-        await DotNetCli.RunAsync(consumer, TimeSpan.FromMinutes(10), "build", "Consumer.csproj", "-c", "Debug");
+        // NUGET_PACKAGES would override globalPackagesFolder: pin it to this run's folder too.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        await DotNetCli.RunAsync(consumer, TimeSpan.FromMinutes(10), environment, "build", "Consumer.csproj", "-c", "Debug");
 
         // The package in use is the one just packed, extracted into this run's own packages folder.
         var restored = Path.Combine(packages, "exanubes.cognito", PackedFeedFixture.Version, $"exanubes.cognito.{PackedFeedFixture.Version}.nupkg");

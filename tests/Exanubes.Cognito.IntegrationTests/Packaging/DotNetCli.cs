@@ -9,7 +9,11 @@ namespace Exanubes.Cognito.IntegrationTests.Packaging;
 /// </summary>
 internal static class DotNetCli
 {
-    public static async Task<string> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<string> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+        => RunAsync(workingDirectory, timeout, environment: null, args);
+
+    /// <summary>Runs <c>dotnet args...</c> with extra environment variables; throws with the output on failure or timeout.</summary>
+    public static async Task<string> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo(DotNetExecutable())
         {
@@ -39,6 +43,10 @@ internal static class DotNetCli
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         psi.Environment["UseSharedCompilation"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = psi };

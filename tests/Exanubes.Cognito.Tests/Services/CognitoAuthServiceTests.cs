@@ -141,6 +141,30 @@ public sealed class CognitoAuthServiceTests
     }
 
     [Fact]
+    public async Task SignInWithSrp_LogsAtTrace_HoldNoPasswordProofOrSecret()
+    {
+        var (result, requests, logs) = await RunSrpWithLogsAsync(password: "Srp-Passw0rd!", typed: "Srp-Passw0rd!", secret: Secret);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var answers = requests[1].Json["ChallengeResponses"]!;
+        var secrets = new[]
+        {
+            "Srp-Passw0rd!", Secret,
+            answers["PASSWORD_CLAIM_SIGNATURE"]!.GetValue<string>(),
+            answers["PASSWORD_CLAIM_SECRET_BLOCK"]!.GetValue<string>(),
+            answers["SECRET_HASH"]!.GetValue<string>(),
+            requests[0].Json["AuthParameters"]!["SRP_A"]!.GetValue<string>(),
+            result.Value.Tokens!.AccessToken, result.Value.Tokens.RefreshToken!,
+        };
+        Assert.NotEmpty(logs);
+        Assert.Contains(logs, l => l.Contains("PASSWORD_VERIFIER", StringComparison.Ordinal));
+        foreach (var line in logs)
+        {
+            Assert.All(secrets, s => Assert.DoesNotContain(s, line, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task SignInWithSrp_WrongPassword_IsNotAuthorized()
     {
         var (result, _) = await RunSrpAsync(password: "Srp-Passw0rd!", typed: "Wrong-Passw0rd!", secret: null);
@@ -351,6 +375,12 @@ public sealed class CognitoAuthServiceTests
 
     private static async Task<(CognitoResult<CognitoSignInResult> Result, IReadOnlyList<CapturedRequest> Requests)> RunSrpAsync(string password, string typed, string? secret)
     {
+        var (result, requests, _) = await RunSrpWithLogsAsync(password, typed, secret);
+        return (result, requests);
+    }
+
+    private static async Task<(CognitoResult<CognitoSignInResult> Result, IReadOnlyList<CapturedRequest> Requests, IReadOnlyList<string> Logs)> RunSrpWithLogsAsync(string password, string typed, string? secret)
+    {
         var salt = RandomNumberGenerator.GetBytes(16);
         var server = new SrpTestServer(WireTestHost.PoolId, Sub, password, salt);
         var b = new BigInteger(RandomNumberGenerator.GetBytes(32), isUnsigned: true);
@@ -378,6 +408,9 @@ public sealed class CognitoAuthServiceTests
             o => o.ClientSecret = secret,
             WireTestHost.FixedTime());
         var result = await host.Auth.SignInWithSrpAsync("testuser@example.com", typed);
-        return (result, host.Handler.Requests);
+        var logs = host.Logs.GetSnapshot()
+            .Select(r => string.Join("\n", new[] { r.Message, r.Exception?.ToString() ?? string.Empty }.Concat((r.StructuredState ?? []).Select(kv => kv.Key + "=" + kv.Value))))
+            .ToList();
+        return (result, host.Handler.Requests, logs);
     }
 }
