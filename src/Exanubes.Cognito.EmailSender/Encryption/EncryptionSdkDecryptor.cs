@@ -67,7 +67,7 @@ public sealed class EncryptionSdkDecryptor
         // Parse and verify a private copy: a caller changing its buffer during the KMS call cannot desynchronise the two.
         message = message.ToArray();
         var parsed = ParsedMessage.Parse(message, _options);
-        var (context, authenticateOnly) = ApplyRequiredContext(parsed.EncryptionContext, requiredEncryptionContext);
+        var (context, authenticateOnly, authenticateOnlyKeys) = ApplyRequiredContext(parsed.EncryptionContext, requiredEncryptionContext);
         var publicKey = ReadPublicKey(parsed, context);
 
         var request = new KeyringDecryptionRequest(parsed.Suite, parsed.EncryptedDataKeys, context);
@@ -81,7 +81,7 @@ public sealed class EncryptionSdkDecryptor
                     $"the keyring returned a {dataKey.Length}-byte data key; suite 0x{(ushort)parsed.Suite:X4} needs {request.DataKeyLength} bytes");
             }
 
-            var plaintext = MessageCrypto.DecryptAndVerify(message.Span, parsed, dataKey, authenticateOnly, publicKey);
+            var plaintext = MessageCrypto.DecryptAndVerify(message.Span, parsed, dataKey, authenticateOnly, authenticateOnlyKeys, publicKey);
             return new DecryptedMessage(plaintext, parsed.EncryptionContext.AsReadOnly(), parsed.Suite, parsed.Version);
         }
         finally
@@ -90,13 +90,13 @@ public sealed class EncryptionSdkDecryptor
         }
     }
 
-    private static (IReadOnlyDictionary<string, string> Context, byte[] AuthenticateOnly) ApplyRequiredContext(
+    private static (IReadOnlyDictionary<string, string> Context, byte[] AuthenticateOnly, IReadOnlyCollection<string> AuthenticateOnlyKeys) ApplyRequiredContext(
         Dictionary<string, string> header,
         IReadOnlyDictionary<string, string>? required)
     {
         if (required is null || required.Count == 0)
         {
-            return (header, []);
+            return (header, [], []);
         }
 
         Dictionary<string, string>? extra = null;
@@ -120,7 +120,7 @@ public sealed class EncryptionSdkDecryptor
 
         if (extra is null)
         {
-            return (header, []);
+            return (header, [], []);
         }
 
         var full = new Dictionary<string, string>(header, StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public sealed class EncryptionSdkDecryptor
             full.Add(key, value);
         }
 
-        return (full, EncryptionContextSerializer.Serialize(extra));
+        return (full, EncryptionContextSerializer.Serialize(extra), extra.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
     private static byte[]? ReadPublicKey(ParsedMessage parsed, IReadOnlyDictionary<string, string> context)

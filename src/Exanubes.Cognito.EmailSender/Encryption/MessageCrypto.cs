@@ -22,7 +22,7 @@ internal static class MessageCrypto
 
     private static ReadOnlySpan<byte> CommitKeyLabel => "COMMITKEY"u8;
 
-    public static byte[] DecryptAndVerify(ReadOnlySpan<byte> m, ParsedMessage parsed, byte[] dataKey, byte[] authenticateOnly, byte[]? publicKey)
+    public static byte[] DecryptAndVerify(ReadOnlySpan<byte> m, ParsedMessage parsed, byte[] dataKey, byte[] authenticateOnly, IReadOnlyCollection<string> authenticateOnlyKeys, byte[]? publicKey)
     {
         var keyLength = dataKey.Length;
         Span<byte> key = stackalloc byte[keyLength];
@@ -30,7 +30,7 @@ internal static class MessageCrypto
         {
             DeriveKey(m, parsed, dataKey, key);
             using var aes = new AesGcm(key, TagLength);
-            VerifyHeader(m, parsed, aes, authenticateOnly);
+            VerifyHeader(m, parsed, aes, authenticateOnly, authenticateOnlyKeys);
             var plaintext = new byte[parsed.PlaintextLength];
             try
             {
@@ -97,7 +97,7 @@ internal static class MessageCrypto
         HKDF.DeriveKey(hash, dataKey, key, ReadOnlySpan<byte>.Empty, v1Info);
     }
 
-    private static void VerifyHeader(ReadOnlySpan<byte> m, ParsedMessage parsed, AesGcm aes, byte[] authenticateOnly)
+    private static void VerifyHeader(ReadOnlySpan<byte> m, ParsedMessage parsed, AesGcm aes, byte[] authenticateOnly, IReadOnlyCollection<string> authenticateOnlyKeys)
     {
         ReadOnlySpan<byte> zeroIv = stackalloc byte[IvLength];
         var iv = parsed.HeaderIvOffset >= 0 ? m.Slice(parsed.HeaderIvOffset, IvLength) : zeroIv;
@@ -110,14 +110,36 @@ internal static class MessageCrypto
             authenticateOnly.CopyTo(joined, headerBody.Length);
         }
 
+        var tag = m.Slice(parsed.HeaderTagOffset, TagLength);
         try
         {
-            aes.Decrypt(iv, ReadOnlySpan<byte>.Empty, m.Slice(parsed.HeaderTagOffset, TagLength), Span<byte>.Empty, joined ?? headerBody);
+            aes.Decrypt(iv, ReadOnlySpan<byte>.Empty, tag, Span<byte>.Empty, joined ?? headerBody);
         }
         catch (CryptographicException e)
         {
+            if (joined is not null && VerifiesWithout(aes, iv, tag, headerBody))
+            {
+                // Authentic, but not encrypted with the caller's required pairs: say so rather than "altered".
+                throw new EncryptionSdkEncryptionContextMismatchException(
+                    $"the message's encryption context does not hold the required {string.Join(", ", authenticateOnlyKeys)}: the message is authentic but was not encrypted with {(authenticateOnlyKeys.Count == 1 ? "it" : "them")}",
+                    e);
+            }
+
             throw new EncryptionSdkAuthenticationException(
                 "the header authentication tag does not verify: the header was altered, the data key is wrong, or the required encryption context differs", e);
+        }
+    }
+
+    private static bool VerifiesWithout(AesGcm aes, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> headerBody)
+    {
+        try
+        {
+            aes.Decrypt(iv, ReadOnlySpan<byte>.Empty, tag, Span<byte>.Empty, headerBody);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
         }
     }
 

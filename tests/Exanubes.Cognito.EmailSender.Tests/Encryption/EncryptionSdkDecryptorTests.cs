@@ -64,14 +64,26 @@ public sealed class EncryptionSdkDecryptorTests
     }
 
     [Fact]
-    public async Task DecryptAsync_RequiredKeyNotInHeader_FailsHeaderAuthentication()
+    public async Task DecryptAsync_RequiredKeyNotInHeader_ThrowsMismatchNamingTheKey()
     {
         var (decryptor, _, calls, message) = Cognito();
 
-        await Assert.ThrowsAsync<EncryptionSdkAuthenticationException>(() =>
+        var error = await Assert.ThrowsAsync<EncryptionSdkEncryptionContextMismatchException>(() =>
             decryptor.DecryptAsync(message, new Dictionary<string, string> { ["tenant"] = "a" }));
 
+        Assert.Equal("the message's encryption context does not hold the required tenant: the message is authentic but was not encrypted with it", error.Message);
         Assert.Equal("a", Assert.Single(calls).EncryptionContext["tenant"]);
+    }
+
+    [Fact]
+    public async Task DecryptAsync_RequiredKeyNotInHeaderAndHeaderAltered_ThrowsAuthentication()
+    {
+        var (decryptor, _, _, message) = Cognito();
+        var value = message.AsSpan().IndexOf("userpool-id"u8) + "userpool-id".Length + 2;
+        message[value] ^= 0x20; // the pool id's first letter changes case: still well-formed, no longer authentic
+
+        await Assert.ThrowsAsync<EncryptionSdkAuthenticationException>(() =>
+            decryptor.DecryptAsync(message, new Dictionary<string, string> { ["tenant"] = "a" }));
     }
 
     [Fact]
