@@ -10,6 +10,7 @@ var mode = args.Length > 0 ? args[0] : "hello";
 if (mode == "hello")
 {
     Console.WriteLine("hello");
+    Console.Error.WriteLine($"cpu-ms {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F1}");
     return 0;
 }
 
@@ -25,6 +26,7 @@ var firstEvent = Stopwatch.GetElapsedTime(started);
 if (mode == "sender")
 {
     Console.Error.WriteLine($"first-event-ms {firstEvent.TotalMilliseconds:F2}");
+    Console.Error.WriteLine($"cpu-ms {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F1}");
     return 0;
 }
 

@@ -39,23 +39,29 @@ internal static class ColdStartBenchmark
         RunChild(child, "sender", env);
 
         var hello = new List<double>();
+        var helloCpu = new List<double>();
         var sender = new List<double>();
+        var senderCpu = new List<double>();
         var inProcess = new List<double>();
         for (var i = 0; i < Runs; i++)
         {
-            hello.Add(RunChild(child, "hello", env).WallMs);
-            var (wall, stderr) = RunChild(child, "sender", env);
-            sender.Add(wall);
-            inProcess.Add(ParseAfter(stderr, "first-event-ms"));
+            var h = RunChild(child, "hello", env);
+            hello.Add(h.WallMs);
+            helloCpu.Add(h.CpuMs);
+            var s = RunChild(child, "sender", env);
+            sender.Add(s.WallMs);
+            senderCpu.Add(s.CpuMs);
+            inProcess.Add(ParseAfter(s.Stderr, "first-event-ms"));
         }
 
-        var (_, warm) = RunChild(child, "warm", env, "2000");
+        var warm = RunChild(child, "warm", env, "2000").Stderr;
         var helloMedian = Median(hello);
         var senderMedian = Median(sender);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hello-world process        median {helloMedian,8:F1} ms   (min {hello.Min():F1}, max {hello.Max():F1})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sender process (1 event)   median {senderMedian,8:F1} ms   (min {sender.Min():F1}, max {sender.Max():F1})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio sender / hello              {senderMedian / helloMedian,8:F2} x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which in-process: build + first event median {Median(inProcess):F1} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time until exit (user+sys, as the child reports it; less sensitive to a loaded machine): hello {Median(helloCpu):F1} ms, sender {Median(senderCpu):F1} ms, ratio {Median(senderCpu) / Median(helloCpu):F2} x"));
         Console.WriteLine($"warm per event (2000 events after 50 warm-up): {warm.Trim()}");
     }
 
@@ -86,7 +92,7 @@ internal static class ColdStartBenchmark
         return Path.Combine(output, "Exanubes.Cognito.Benchmarks.ColdStartChild");
     }
 
-    private static (double WallMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)
+    private static (double WallMs, double CpuMs, string Stderr) RunChild(string child, string mode, IReadOnlyDictionary<string, string> env, string? arg = null)
     {
         var psi = new ProcessStartInfo(child)
         {
@@ -116,7 +122,7 @@ internal static class ColdStartBenchmark
             throw new InvalidOperationException($"child '{mode}' exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         }
 
-        return (wall, stderr.Result);
+        return (wall, ParseAfter(stderr.Result, "cpu-ms"), stderr.Result);
     }
 
     private static double ParseAfter(string text, string label)
