@@ -18,8 +18,11 @@ public static class DemoApp
     internal const string AuthRateLimit = "auth";
     internal const string AdminPolicy = "admins";
 
-    /// <summary>Builds the app. <paramref name="settings"/> override configuration (the local stack passes its pool, client and URLs).</summary>
-    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Builds the app. <paramref name="settings"/> override configuration (the local stack passes its pool, client and
+    /// URLs); <paramref name="logging"/> adds logging providers (the tests collect every record to prove no secret is logged).
+    /// </summary>
+    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -36,6 +39,7 @@ public static class DemoApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
 
         // Cognito calls (sign-up, sign-in, ...) and validation of Cognito access tokens on every protected request.
         builder.Services.AddCognitoAuth(builder.Configuration.GetSection(CognitoAuthOptions.SectionName));

@@ -57,7 +57,7 @@ public sealed class KmsStandIn : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<KmsStandIn>();
         app.MapPost("/", standIn.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("KMS stand-in listening on {Url} with key {KeyArn}", standIn.Url, keyArn);
+        Log.KmsListening(logger, standIn.Url, keyArn);
         return standIn;
     }
 

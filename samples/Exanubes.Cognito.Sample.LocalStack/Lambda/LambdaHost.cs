@@ -61,7 +61,7 @@ public sealed class LambdaHost : IAsyncDisposable
         app.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
-        _logger.LogInformation("Lambda host listening on {Url} for {Functions}", Url, string.Join(", ", _functions.Keys));
+        Log.LambdaListening(_logger, Url, string.Join(", ", _functions.Keys));
     }
 
     /// <summary>Stops listening (invocations fail until <see cref="StartAsync(CancellationToken)"/>).</summary>
@@ -76,7 +76,7 @@ public sealed class LambdaHost : IAsyncDisposable
         _app = null;
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
-        _logger.LogInformation("Lambda host stopped");
+        Log.LambdaStopped(_logger);
     }
 
     /// <inheritdoc />
@@ -102,7 +102,7 @@ public sealed class LambdaHost : IAsyncDisposable
             await using var output = await handler(input).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             await output.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-            _logger.LogInformation("Invoked {Function}", name);
+            Log.LambdaInvoked(_logger, name);
 
             // A function that returns nothing still answers JSON; cognito-local parses every payload.
             if (buffer.Length == 0)
@@ -118,7 +118,7 @@ public sealed class LambdaHost : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            _logger.LogWarning("Function {Function} failed: {ErrorType}: {ErrorMessage}", name, ex.GetType().Name, ex.Message);
+            Log.LambdaFailed(_logger, name, ex.GetType().Name, ex.Message);
             context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
             var error = new JsonObject { ["errorType"] = ex.GetType().Name, ["errorMessage"] = ex.Message };
             await context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted).ConfigureAwait(false);

@@ -85,7 +85,7 @@ public sealed class NodePeer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
         await WaitForPortAsync(cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("{Peer} listening on 127.0.0.1:{Port}", Name, _readyPort);
+        Log.PeerListening(_logger, Name, _readyPort);
     }
 
     /// <summary>Stops the process tree and waits for it to exit.</summary>
@@ -113,7 +113,7 @@ public sealed class NodePeer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _logger.LogWarning("{Peer} did not exit in time", Name);
+            Log.PeerSlowToExit(_logger, Name);
         }
         finally
         {
@@ -127,7 +127,7 @@ public sealed class NodePeer : IAsyncDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        _logger.LogInformation("{Peer} stopped", Name);
+        Log.PeerStopped(_logger, Name);
     }
 
     /// <inheritdoc />

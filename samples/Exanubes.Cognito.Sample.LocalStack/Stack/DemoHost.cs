@@ -13,8 +13,11 @@ public sealed class DemoHost : IAsyncDisposable
     /// <summary>The app's services (tests use them to reach its configuration).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the demo on the stack's demo port.</summary>
-    public static async Task<DemoHost> StartAsync(LocalCognitoStack stack, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string?>? extraSettings = null, int? port = null)
+    /// <summary>
+    /// Starts the demo on the stack's demo port, or another instance on <paramref name="port"/> with extra settings
+    /// (over HTTPS when <paramref name="https"/>; the certificate then comes from <c>Kestrel:Certificates:Default</c>).
+    /// </summary>
+    public static async Task<DemoHost> StartAsync(LocalCognitoStack stack, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string?>? extraSettings = null, int? port = null, bool https = false)
     {
         var settings = new Dictionary<string, string?>(stack.DemoSettings());
         foreach (var (key, value) in stack.Options.DemoSettings.Concat(extraSettings ?? new Dictionary<string, string?>()))
@@ -22,9 +25,9 @@ public sealed class DemoHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = DemoApp.Create([], settings);
+        var app = DemoApp.Create([], settings, stack.Options.DemoLogging);
         app.Urls.Clear();
-        app.Urls.Add($"http://127.0.0.1:{port ?? stack.Options.DemoPort}");
+        app.Urls.Add($"{(https ? "https" : "http")}://127.0.0.1:{port ?? stack.Options.DemoPort}");
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new DemoHost(app);
     }

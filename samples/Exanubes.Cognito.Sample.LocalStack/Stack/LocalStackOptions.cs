@@ -38,4 +38,7 @@ public sealed class LocalStackOptions
 
     /// <summary>Extra configuration for the demo app (e.g. <c>Demo:RateLimit:PermitLimit</c>); overrides the stack's own settings.</summary>
     public IDictionary<string, string?> DemoSettings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra logging setup for the demo app (tests add a collecting provider). Default: none.</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? DemoLogging { get; set; }
 }

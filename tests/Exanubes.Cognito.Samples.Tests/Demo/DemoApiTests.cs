@@ -242,6 +242,69 @@ public sealed class DemoApiTests(DemoStackFixture fixture)
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SignInPage_OverHttpOrHttps_SetsHttpOnlyStrictCookiesSecureOnlyOverHttps(bool https)
+    {
+        var email = await ConfirmedUserAsync("cookies");
+        var port = PeerProcess.FreePort();
+        var settings = new Dictionary<string, string?>();
+        var certificate = Path.Combine(Path.GetTempPath(), $"exanubes-demo-{Guid.NewGuid():N}.pfx");
+        if (https)
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+            await File.WriteAllBytesAsync(certificate, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
+            settings["Kestrel:Certificates:Default:Path"] = certificate;
+            settings["Kestrel:Certificates:Default:Password"] = "test";
+        }
+
+        try
+        {
+            await using var host = await DemoHost.StartAsync(fixture.Stack, extraSettings: settings, port: port, https: https);
+            using var handler = new HttpClientHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, // our own throw-away loopback certificate
+            };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri($"{(https ? "https" : "http")}://127.0.0.1:{port}/") };
+
+            using var page = await client.GetAsync(new Uri("signin", UriKind.Relative));
+            var html = await page.Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            Assert.NotEmpty(token);
+            var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("demo_antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+
+            using var form = new HttpRequestMessage(HttpMethod.Post, new Uri("signin", UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+                    ["email"] = email,
+                    ["password"] = DemoStackFixture.Password,
+                }),
+            };
+            form.Headers.Add("Cookie", antiforgeryCookie);
+            using var signedIn = await client.SendAsync(form);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            var cookies = signedIn.Headers.GetValues("Set-Cookie").ToList();
+            foreach (var name in new[] { "demo_access", "demo_refresh" })
+            {
+                var cookie = cookies.Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).ToLowerInvariant();
+                Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+                Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+                Assert.Equal(https, cookie.Contains("secure", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            File.Delete(certificate);
+        }
+    }
+
     private async Task<string> ConfirmedUserAsync(string prefix)
     {
         var email = DemoStackFixture.NewEmail(prefix);

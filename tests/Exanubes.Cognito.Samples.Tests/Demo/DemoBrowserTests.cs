@@ -83,6 +83,9 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
         await Expect(page, ".notice.info", "Please sign in to see that page");
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "demo_access");
         await Shot(page, "08-protected-page-refuses");
+
+        // Nothing on the way logged the code, the tokens or the password (every level, demo and stack).
+        fixture.AssertLogsHoldNone(Query(verify, "code"), access.Value, cookies.Single(c => c.Name == "demo_refresh").Value, DemoStackFixture.Password);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Exanubes.Cognito.Sample.LocalStack.Stack;
 using Exanubes.Cognito.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Playwright;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;
@@ -20,6 +21,9 @@ public sealed class DemoStackFixture : IAsyncLifetime
 
     public LocalCognitoStack Stack { get; private set; } = null!;
 
+    /// <summary>Every log record of the demo app and the stack, at every level.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
     public MailDevInbox Inbox { get; private set; } = null!;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -33,7 +37,7 @@ public sealed class DemoStackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await NodePeers.EnsureInstalledAsync();
-        _loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        _loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
         var options = new LocalStackOptions
         {
             RepositoryRoot = RepoPaths.Root,
@@ -46,6 +50,13 @@ public sealed class DemoStackFixture : IAsyncLifetime
             InboxPort = 0,
         };
         options.DemoSettings["Demo:RateLimit:PermitLimit"] = "1000";
+        // The most verbose logging an operator could configure; only the demo's own guard (no request logs) stays.
+        foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System" })
+        {
+            options.DemoSettings[$"Logging:LogLevel:{category}"] = "Trace";
+        }
+
+        options.DemoLogging = logging => logging.AddProvider(new FakeLoggerProvider(Logs));
         Stack = await LocalCognitoStack.StartAsync(options, _loggerFactory);
         Inbox = new MailDevInbox(Http, Stack.InboxUrl);
         (Playwright, Browser) = await SystemChromium.LaunchAsync();
@@ -75,15 +86,24 @@ public sealed class DemoStackFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Fails when any log record so far holds one of the secrets (codes, tokens, passwords).</summary>
+    public void AssertLogsHoldNone(params string[] secrets)
+    {
+        var records = Logs.GetSnapshot();
+        Assert.NotEmpty(records);
+        foreach (var record in records)
+        {
+            var text = record.Message + " " + string.Join(" ", record.StructuredState?.Select(p => p.Value) ?? []) + " " + record.Exception;
+            foreach (var secret in secrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"log record {record.Category}/{record.Id} holds a secret: {record.Message}");
+            }
+        }
+    }
+
     /// <summary>A fresh address for one test's user.</summary>
     public static string NewEmail(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}@example.com";
 
     /// <summary>What each piece printed, for failure messages.</summary>
     public string Diagnostics() => $"--- cognito-local ---\n{Stack.CognitoLocal.Output}\n--- maildev ---\n{Stack.Inbox.Output}";
-}
-
-[CollectionDefinition(Name)]
-public sealed class DemoStackCollection : ICollectionFixture<DemoStackFixture>
-{
-    public const string Name = "Demo stack";
 }
