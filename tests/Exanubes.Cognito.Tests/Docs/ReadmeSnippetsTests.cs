@@ -281,7 +281,7 @@ public sealed class ReadmeSnippetsTests
             {
                 Username = email,
                 Attributes = new Dictionary<string, string> { ["email"] = email, ["email_verified"] = "true" },
-                DesiredDeliveryMediums = ["EMAIL"],   // the invitation goes through the Custom Email Sender
+                DesiredDeliveryMediums = ["EMAIL"],   // through the Custom Email Sender when the pool has one
             }, ct);
             if (!created.Succeeded && created.Error.Code != CognitoErrorCode.UsernameExists)
             {
