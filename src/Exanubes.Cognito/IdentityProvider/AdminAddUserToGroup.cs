@@ -1,7 +1,5 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
-#pragma warning disable SA1402, SA1649 // an action's request and response belong together
-
 /// <summary>The <c>AdminAddUserToGroup</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html"/>).</summary>
 internal sealed class AdminAddUserToGroupRequest
 {

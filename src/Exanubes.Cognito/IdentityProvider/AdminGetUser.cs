@@ -2,8 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Exanubes.Cognito.IdentityProvider;
 
-#pragma warning disable SA1402, SA1649 // an action's request and response belong together
-
 /// <summary>The <c>AdminGetUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html"/>).</summary>
 internal sealed class AdminGetUserRequest
 {

@@ -2,7 +2,6 @@ namespace Exanubes.Cognito.IdentityProvider;
 
 // Shared shapes of the Cognito Identity Provider JSON 1.1 protocol, named as in the API reference
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_Types.html).
-#pragma warning disable SA1402, SA1649 // wire shapes are small and belong together
 
 /// <summary><c>AttributeType</c>: one user attribute.</summary>
 internal sealed class AttributeType
