@@ -12,12 +12,6 @@ internal struct CognitoJwtClaims
     public string? ClientId;
     public string? Audience;
     public string? Subject;
-    public string? Username;
-    public string? CognitoUsername;
-    public string[]? Groups;
-    public string? Scope;
-    public string? Jti;
-    public string? OriginJti;
     public long Exp;
     public bool HasExp;
     public long? Nbf;

@@ -253,7 +253,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         VerifySignature(chars[..dot2], signature, key);
         CheckClaims(ref claims, tokenUse, pool);
-        validated = new CognitoValidatedToken(token, pool, tokenUse, key.KeyId, claims);
+        var result = new CognitoValidatedToken(token, pool, tokenUse, key.KeyId, claims);
+        CheckGroupsAndScopes(result, pool);
+        validated = result;
         return true;
     }
 
@@ -363,25 +365,24 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                     TokenText.Time(authTime));
             }
         }
+    }
 
-        if (pool.RequiredGroups.Length > 0 && (claims.Groups is null || !claims.Groups.Any(pool.RequiredGroups.Contains)))
+    private static void CheckGroupsAndScopes(CognitoValidatedToken token, CognitoUserPool pool)
+    {
+        if (pool.RequiredGroups.Length > 0 && !token.Groups.Any(pool.RequiredGroups.Contains))
         {
             var expected = TokenText.List(pool.RequiredGroups);
-            var actual = claims.Groups is { Length: > 0 } groups ? TokenText.List(groups.Select(TokenText.Safe)) : "none";
+            var actual = token.Groups.Count > 0 ? TokenText.List(token.Groups.Select(TokenText.Safe)) : "none";
             throw new CognitoTokenGroupException(
                 $"The token's cognito:groups ({actual}) contains none of the required groups {expected}.", expected, actual);
         }
 
-        if (pool.RequiredScopes.Length > 0)
+        if (pool.RequiredScopes.Length > 0 && !token.Scopes.Any(pool.RequiredScopes.Contains))
         {
-            var scopes = claims.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-            if (!scopes.Any(pool.RequiredScopes.Contains))
-            {
-                var expected = TokenText.List(pool.RequiredScopes);
-                var actual = scopes.Length > 0 ? TokenText.List(scopes.Select(TokenText.Safe)) : "none";
-                throw new CognitoTokenScopeException(
-                    $"The token's scope ({actual}) contains none of the required scopes {expected}.", expected, actual);
-            }
+            var expected = TokenText.List(pool.RequiredScopes);
+            var actual = token.Scopes.Count > 0 ? TokenText.List(token.Scopes.Select(TokenText.Safe)) : "none";
+            throw new CognitoTokenScopeException(
+                $"The token's scope ({actual}) contains none of the required scopes {expected}.", expected, actual);
         }
     }
 
@@ -521,19 +522,19 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                         claims.Subject = ReadStringValue(ref reader, ref sub, "sub");
                         break;
                     case PayloadClaim.Username:
-                        claims.Username = ReadStringValue(ref reader, ref username, "username");
+                        CheckString(ref reader, ref username, "username");
                         break;
                     case PayloadClaim.CognitoUsername:
-                        claims.CognitoUsername = ReadStringValue(ref reader, ref cognitoUsername, "cognito:username");
+                        CheckString(ref reader, ref cognitoUsername, "cognito:username");
                         break;
                     case PayloadClaim.Scope:
-                        claims.Scope = ReadStringValue(ref reader, ref scope, "scope");
+                        CheckString(ref reader, ref scope, "scope");
                         break;
                     case PayloadClaim.Jti:
-                        claims.Jti = ReadStringValue(ref reader, ref jti, "jti");
+                        CheckString(ref reader, ref jti, "jti");
                         break;
                     case PayloadClaim.OriginJti:
-                        claims.OriginJti = ReadStringValue(ref reader, ref originJti, "origin_jti");
+                        CheckString(ref reader, ref originJti, "origin_jti");
                         break;
                     case PayloadClaim.Iat:
                         Once(ref iat, "iat");
@@ -549,7 +550,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                         break;
                     case PayloadClaim.Groups:
                         Once(ref groups, "cognito:groups");
-                        claims.Groups = ReadStringArray(ref reader, "cognito:groups");
+                        CheckStringArray(ref reader, "cognito:groups");
                         break;
                     default:
                         reader.Skip();
@@ -567,10 +568,6 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             throw new CognitoTokenMalformedException("The token payload is not valid JSON.", "JSON object", null);
         }
 
-        if (claims.TokenUse == CognitoTokenUse.Id)
-        {
-            claims.Username = claims.CognitoUsername;
-        }
     }
 
     /// <summary>Names the claim at the reader: by length and bytes for the usual unescaped names, by unescaping compare otherwise.</summary>
@@ -676,7 +673,14 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         return value;
     }
 
-    private static string[] ReadStringArray(ref Utf8JsonReader reader, string name)
+    /// <summary>Checks the claim is a string; its value is read later, only if asked for (<see cref="CognitoValidatedToken"/>).</summary>
+    private static void CheckString(ref Utf8JsonReader reader, ref bool seen, string name)
+    {
+        Once(ref seen, name);
+        ReadString(ref reader, name);
+    }
+
+    private static void CheckStringArray(ref Utf8JsonReader reader, string name)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -684,18 +688,13 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             throw WrongType(name, "claim", "an array of strings", reader.TokenType);
         }
 
-        var values = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.String)
             {
                 throw WrongType(name, "claim", "an array of strings", reader.TokenType);
             }
-
-            values.Add(reader.GetString()!);
         }
-
-        return [.. values];
     }
 
     private static CognitoTokenMalformedException WrongType(string name, string kind, string expected, JsonTokenType actual)

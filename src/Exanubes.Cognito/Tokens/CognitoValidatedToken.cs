@@ -18,9 +18,11 @@ namespace Exanubes.Cognito.Tokens;
 /// </remarks>
 public sealed class CognitoValidatedToken
 {
+    private static readonly byte[] UsernameClaim = "username"u8.ToArray();
+    private static readonly byte[] CognitoUsernameClaim = "cognito:username"u8.ToArray();
+
     private readonly string _token;
-    private readonly string? _scope;
-    private IReadOnlyList<string>? _scopes;
+    private Details? _details;
 
     internal CognitoValidatedToken(string token, CognitoUserPool pool, CognitoTokenUse tokenUse, string keyId, in CognitoJwtClaims claims)
     {
@@ -29,16 +31,11 @@ public sealed class CognitoValidatedToken
         TokenUse = tokenUse;
         KeyId = keyId;
         Subject = claims.Subject!;
-        Username = claims.Username;
         ClientId = claims.ClientIdFor(tokenUse)!;
-        Groups = claims.Groups ?? [];
-        _scope = claims.Scope;
         ExpiresAtSeconds = claims.Exp;
         NotBeforeSeconds = claims.Nbf;
         IssuedAtSeconds = claims.Iat;
         AuthTimeSeconds = claims.AuthTime;
-        JwtId = claims.Jti;
-        OriginJti = claims.OriginJti;
     }
 
     /// <summary>The kind of token: access or id.</summary>
@@ -57,16 +54,16 @@ public sealed class CognitoValidatedToken
     public string Subject { get; }
 
     /// <summary>The user name: <c>username</c> of an access token, <c>cognito:username</c> of an id token; <see langword="null"/> when absent (client-credentials tokens).</summary>
-    public string? Username { get; }
+    public string? Username => GetDetails().Username;
 
     /// <summary>The app client the token was issued to: <c>client_id</c> of an access token, <c>aud</c> of an id token.</summary>
     public string ClientId { get; }
 
     /// <summary><c>cognito:groups</c>: the user's groups; empty when the user is in none.</summary>
-    public IReadOnlyList<string> Groups { get; }
+    public IReadOnlyList<string> Groups => GetDetails().Groups;
 
     /// <summary><c>scope</c> split on spaces; empty for id tokens.</summary>
-    public IReadOnlyList<string> Scopes => _scopes ??= _scope is null ? [] : _scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Scopes => GetDetails().Scopes;
 
     /// <summary><c>auth_time</c>: when the user signed in; <see langword="null"/> when absent.</summary>
     public DateTimeOffset? AuthTime => AuthTimeSeconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
@@ -81,10 +78,10 @@ public sealed class CognitoValidatedToken
     public DateTimeOffset? NotBefore => NotBeforeSeconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 
     /// <summary><c>jti</c>: the token's unique id; <see langword="null"/> when absent.</summary>
-    public string? JwtId { get; }
+    public string? JwtId => GetDetails().JwtId;
 
     /// <summary><c>origin_jti</c>: shared by all tokens of one sign-in (use it for revocation); <see langword="null"/> when absent.</summary>
-    public string? OriginJti { get; }
+    public string? OriginJti => GetDetails().OriginJti;
 
     internal CognitoUserPool Pool { get; }
 
@@ -110,6 +107,80 @@ public sealed class CognitoValidatedToken
     {
         var nameType = TokenUse == CognitoTokenUse.Access ? CognitoClaimTypes.Username : CognitoClaimTypes.CognitoUsername;
         var identity = new ClaimsIdentity(authenticationType, nameType, CognitoClaimTypes.Groups);
+        WithPayload((Identity: identity, Issuer: Issuer), static (payload, state) =>
+        {
+            using var document = JsonDocument.Parse(payload);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                AddClaims(state.Identity, property.Name, property.Value, state.Issuer);
+            }
+        });
+        return identity;
+    }
+
+    /// <summary>
+    /// The claims read only when asked for, so validation allocates no string it does not need. The validator has
+    /// already checked their JSON types; they are read from the (verified) payload once and kept.
+    /// </summary>
+    private Details GetDetails()
+    {
+        var details = Volatile.Read(ref _details);
+        if (details is not null)
+        {
+            return details;
+        }
+
+        details = new Details();
+        var usernameClaim = TokenUse == CognitoTokenUse.Access ? UsernameClaim : CognitoUsernameClaim;
+        WithPayload((details, usernameClaim), static (payload, state) =>
+        {
+            var (d, usernameName) = state;
+            var reader = new Utf8JsonReader(payload.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(usernameName))
+                {
+                    reader.Read();
+                    d.Username = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("jti"u8))
+                {
+                    reader.Read();
+                    d.JwtId = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("origin_jti"u8))
+                {
+                    reader.Read();
+                    d.OriginJti = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("scope"u8))
+                {
+                    reader.Read();
+                    d.Scopes = reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                }
+                else if (reader.ValueTextEquals("cognito:groups"u8))
+                {
+                    reader.Read();
+                    var groups = new List<string>();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                    {
+                        groups.Add(reader.GetString()!);
+                    }
+
+                    d.Groups = [.. groups];
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        });
+        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
+    }
+
+    private void WithPayload<TState>(TState state, Action<ReadOnlyMemory<byte>, TState> read)
+    {
         var dot1 = _token.IndexOf('.', StringComparison.Ordinal);
         var dot2 = _token.IndexOf('.', dot1 + 1);
         var encoded = _token.AsSpan(dot1 + 1, dot2 - dot1 - 1);
@@ -117,18 +188,12 @@ public sealed class CognitoValidatedToken
         try
         {
             var written = Base64Url.DecodeFromChars(encoded, buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, written));
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                AddClaims(identity, property.Name, property.Value, Issuer);
-            }
+            read(buffer.AsMemory(0, written), state);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return identity;
     }
 
     private static void AddClaims(ClaimsIdentity identity, string name, JsonElement value, string issuer)
@@ -173,6 +238,19 @@ public sealed class CognitoValidatedToken
             default:
                 break;
         }
+    }
+
+    private sealed class Details
+    {
+        public string? Username { get; set; }
+
+        public string? JwtId { get; set; }
+
+        public string? OriginJti { get; set; }
+
+        public string[] Scopes { get; set; } = [];
+
+        public string[] Groups { get; set; } = [];
     }
 
     /// <summary>Describes the token without its content: use, pool, subject and expiry.</summary>
