@@ -86,13 +86,15 @@ public sealed class EncryptionSdkDecryptorTests
             decryptor.DecryptAsync(message, new Dictionary<string, string> { ["tenant"] = "a" }));
     }
 
-    [Fact]
-    public async Task DecryptAsync_Base64Text_ThrowsMalformedWithDecodeHint()
+    [Theory]
+    [InlineData("")]
+    [InlineData("\r\n")]
+    public async Task DecryptAsync_Base64Text_ThrowsMalformedWithDecodeHint(string lineBreak)
     {
         var (decryptor, _, calls, message) = Cognito();
 
         var error = await Assert.ThrowsAsync<EncryptionSdkMalformedMessageException>(() =>
-            decryptor.DecryptAsync(Encoding.ASCII.GetBytes(Convert.ToBase64String(message))));
+            decryptor.DecryptAsync(Encoding.ASCII.GetBytes(Convert.ToBase64String(message).Insert(20, lineBreak))));
 
         Assert.StartsWith("this input looks base64-encoded; decode `request.code` first", error.Message, StringComparison.Ordinal);
         Assert.Empty(calls);
