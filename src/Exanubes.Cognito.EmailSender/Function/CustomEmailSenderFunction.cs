@@ -165,6 +165,7 @@ public abstract class CustomEmailSenderFunction
                     [$"EmailSender:FromAddress (EmailSender__FromAddress) is required by the {mailer.GetType().Name.Replace("Mailer", string.Empty, StringComparison.Ordinal)} mailer: the sender address, verified with your provider."]);
             }
 
+            provider.GetRequiredService<EmailRenderer>().WarmUp();
             var pipeline = provider.GetRequiredService<CustomEmailSenderPipeline>();
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<CustomEmailSenderFunction>();
             var mailerName = mailer.GetType().Name;

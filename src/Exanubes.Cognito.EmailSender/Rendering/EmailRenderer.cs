@@ -41,6 +41,15 @@ internal sealed class EmailRenderer
     public bool CanRender(CustomEmailSenderTriggerSource source)
         => DefaultEmailTemplates.For(source) is not null || _templates.Templates.Any(t => t.TriggerSource == source);
 
+    /// <summary>Builds Fluid's grammar on a thread-pool thread, so a cold start overlaps it with creating the KMS client.</summary>
+    public void WarmUp()
+    {
+        if (!_parser.IsValueCreated)
+        {
+            _ = Task.Run(() => _parser.Value);
+        }
+    }
+
     /// <summary>
     /// Compiles the template the event will use on a thread-pool thread, so a cold start overlaps it with decryption.
     /// The returned task never faults; <see cref="Render"/> reports any problem.
