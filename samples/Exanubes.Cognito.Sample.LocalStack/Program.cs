@@ -41,6 +41,7 @@ catch (OperationCanceledException)
 catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
 {
     Console.Error.WriteLine($"The local stack could not start: {ex.Message}");
+    Console.Error.WriteLine("If a port is taken, choose another (--LocalStack:DemoPort=5090, CognitoPort, KmsPort, LambdaPort, SmtpPort, InboxPort) or 0 for a free one.");
     return 1;
 }
 

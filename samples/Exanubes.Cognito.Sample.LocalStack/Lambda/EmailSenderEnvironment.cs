@@ -10,7 +10,8 @@ namespace Exanubes.Cognito.Sample.LocalStack.Lambda;
 /// </summary>
 internal static class EmailSenderEnvironment
 {
-    public static void Apply(LocalCognitoStack stack)
+    /// <summary>Sets the variables; disposing the result restores what was there before (the stack does on stop).</summary>
+    public static IAsyncDisposable Apply(LocalCognitoStack stack)
     {
         var settings = new Dictionary<string, string>
         {
@@ -28,9 +29,25 @@ internal static class EmailSenderEnvironment
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         };
+        var previous = settings.Keys.ToDictionary(key => key, Environment.GetEnvironmentVariable);
         foreach (var (key, value) in settings)
         {
             Environment.SetEnvironmentVariable(key, value);
+        }
+
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(Dictionary<string, string?> previous) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            foreach (var (key, value) in previous)
+            {
+                Environment.SetEnvironmentVariable(key, value);
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 

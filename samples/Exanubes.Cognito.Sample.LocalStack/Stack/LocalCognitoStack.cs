@@ -160,7 +160,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         await CognitoLocal.StartAsync(cancellationToken).ConfigureAwait(false);
         await EnsurePoolAsync(cancellationToken).ConfigureAwait(false);
 
-        EmailSenderEnvironment.Apply(this);
+        _started.Add(EmailSenderEnvironment.Apply(this));
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
             new Dictionary<string, Func<Func<Stream, Task<Stream>>>> { [Options.EmailSenderFunctionName] = EmailSenderEnvironment.CreateFunction },

@@ -118,6 +118,22 @@ public sealed class DemoBrowserTests(DemoStackFixture fixture)
         await SignInAsync(page, email, DemoStackFixture.NewPassword);
         await Expect(page, "h1", "Your validated token");
         await Shot(page, "15-signed-in-with-new-password");
+
+        // Signed in, the person changes the password again: a wrong current one is refused, the right one works.
+        await page.GotoAsync("/change-password");
+        await page.FillAsync("#current", DemoStackFixture.Password);
+        await page.FillAsync("#proposed", "Th1rd-Passw0rd!demo");
+        await page.ClickAsync("#change");
+        await Expect(page, ".notice.error", "Your current password is not right");
+        await Shot(page, "16-change-password-wrong-current");
+        await page.FillAsync("#current", DemoStackFixture.NewPassword);
+        await page.FillAsync("#proposed", "Th1rd-Passw0rd!demo");
+        await page.ClickAsync("#change");
+        await Expect(page, ".notice.ok", "Your password was changed");
+        await Shot(page, "17-change-password-done");
+        await page.ClickAsync("#signout");
+        await SignInAsync(page, email, "Th1rd-Passw0rd!demo");
+        await Expect(page, "h1", "Your validated token");
     }
 
     [Fact]

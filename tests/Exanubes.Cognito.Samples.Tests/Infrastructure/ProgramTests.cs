@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Exanubes.Cognito.Testing;
 
 namespace Exanubes.Cognito.Samples.Tests.Infrastructure;
 
@@ -59,7 +60,14 @@ public sealed class ProgramTests(CognitoStackFixture fixture)
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string outdir, params string[] args)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "Exanubes.Cognito.Sample.Infrastructure.dll");
+        // Run the app from its own build output, with its own deps.json: in this test assembly's folder, package
+        // assemblies the CDK app needs (Microsoft.Extensions.Logging.Console 8 for jsii) are unified away by the
+        // ASP.NET Core shared framework the demo references bring in.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var app = Path.Combine(
+            RepoPaths.Root, "samples", "Exanubes.Cognito.Sample.Infrastructure", "bin",
+            testOutput.Parent!.Name, testOutput.Name, "Exanubes.Cognito.Sample.Infrastructure.dll");
+        Assert.True(File.Exists(app), $"The CDK app is not built at '{app}'.");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
