@@ -1,0 +1,294 @@
+using System.Security.Claims;
+using Exanubes.Cognito.Authentication;
+using Exanubes.Cognito.Tokens;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace Exanubes.Cognito.Tests.Docs;
+
+/// <summary>
+/// The root README's quick-start code for <c>Exanubes.Cognito</c>, compiled here statement for statement (snippets
+/// 1, 2 and 4), so a renamed type or changed signature breaks the build instead of the manual. Nothing reaches the
+/// network: apps are built, not started, and the tokens used are rejected before any key fetch.
+/// </summary>
+public sealed class ReadmeSnippetsTests
+{
+    private static readonly Dictionary<string, string?> AppSettings = new()
+    {
+        ["Cognito:UserPoolId"] = "eu-west-1_AbCdEf123",
+        ["Cognito:ClientId"] = "1example23456789",
+    };
+
+    [Fact]
+    public async Task QuickStartApi_Build_RegistersServicesPoliciesAndValidOptions()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(AppSettings);
+        QuickStartApi.ConfigureServices(builder);
+        await using var app = builder.Build();
+        QuickStartApi.Map(app);
+
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.NotNull(app.Services.GetService<ICognitoAuthService>());
+        Assert.NotNull(app.Services.GetService<ICognitoAdminService>());
+        Assert.NotNull(app.Services.GetService<ICognitoTokenValidator>());
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        Assert.NotNull(await policies.GetPolicyAsync("admins"));
+        Assert.NotNull(await policies.GetPolicyAsync("orders:read"));
+        Assert.Null(await policies.GetPolicyAsync("not-in-the-readme"));
+        var options = app.Services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
+        Assert.Equal("eu-west-1_AbCdEf123", options.UserPoolId);
+        Assert.Equal("eu-west-1", options.ResolvedRegion);
+    }
+
+    [Fact]
+    public async Task SignInAsync_NewPasswordChallenge_AnswersAndReturnsTokens()
+    {
+        var challenge = new CognitoChallenge(CognitoChallengeNames.NewPasswordRequired, "session", "alice", new Dictionary<string, string>());
+        var tokens = new CognitoTokens("access", "id", "refresh", "Bearer", TimeSpan.FromHours(1), "alice");
+        var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "Passw0rd!", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.Challenge(challenge)));
+        cognito.Setup(c => c.RespondToChallengeAsync(challenge, It.IsAny<CognitoChallengeResponse>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.SignedIn(tokens)));
+        var asked = new List<CognitoChallengeName>();
+
+        var result = await QuickStartFlows.SignInAsync(cognito.Object, "alice", "Passw0rd!", c =>
+        {
+            asked.Add(c.ChallengeName);
+            return Task.FromResult("N3w-Passw0rd!");
+        }, CancellationToken.None);
+
+        Assert.Same(tokens, result);
+        Assert.Equal([CognitoChallengeName.NewPasswordRequired], asked);
+    }
+
+    [Fact]
+    public async Task SignInAsync_NotAuthorized_ReturnsNull()
+    {
+        var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "wrong", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult<CognitoSignInResult>.Failure(
+                new CognitoError(CognitoErrorCode.NotAuthorized, "NotAuthorizedException", "Incorrect username or password.", System.Net.HttpStatusCode.BadRequest)));
+
+        var result = await QuickStartFlows.SignInAsync(cognito.Object, "alice", "wrong", _ => Task.FromResult("unused"), CancellationToken.None);
+
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public async Task QuickStartValidation_MalformedTokens_RejectedWithoutPrincipal()
+    {
+        var user = await QuickStartValidation.RunAsync("not-a-jwt", "also.not.ajwt", CancellationToken.None);
+
+        Assert.Null(user);
+    }
+
+    [Fact]
+    public async Task QuickStartValidation_MultiplePools_BothAccepted()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        QuickStartValidation.AddPools(services);
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value;
+
+        Assert.Equal(["eu-west-1_AbCdEf123", "us-east-1_XyZ987abc"], options.UserPools.Select(p => p.UserPoolId));
+        Assert.Equal(["partners"], options.UserPools[1].RequiredGroups);
+    }
+
+    [Fact]
+    public void Onboarding_Resolves_FromAddCognitoAuth()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCognitoAuth(o =>
+        {
+            o.UserPoolId = "eu-west-1_AbCdEf123";
+            o.ClientId = "1example23456789";
+        });
+        services.AddSingleton<Onboarding>();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<Onboarding>());
+    }
+
+    /// <summary>README quick start 1, <c>Program.cs</c> (split so the test can build without running).</summary>
+    private static class QuickStartApi
+    {
+        public static void ConfigureServices(WebApplicationBuilder builder)
+        {
+            // Cognito calls: ICognitoAuthService, ICognitoAdminService. Bad settings fail at start-up, naming the setting.
+            builder.Services.AddCognitoAuth(builder.Configuration.GetSection("Cognito"));
+
+            // Bearer tokens: Cognito *access* tokens of that pool and app client, every check on.
+            builder.Services.AddAuthentication(CognitoAuthenticationDefaults.AuthenticationScheme).AddCognitoJwtBearer();
+            builder.Services.AddAuthorizationBuilder()
+                .AddPolicy("admins", policy => policy.RequireCognitoGroup("admins"))         // cognito:groups, any of; else 403
+                .AddPolicy("orders:read", policy => policy.RequireCognitoScope("orders/read")); // scope, any of; else 403
+            builder.Services.AddHealthChecks().AddCognitoSigningKeys();                         // JWKS loaded and fresh
+        }
+
+        public static void Map(WebApplication app)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+
+            app.MapPost("/signup", async (SignUpBody body, ICognitoAuthService cognito, CancellationToken ct) =>
+            {
+                var result = await cognito.SignUpAsync(new CognitoSignUpRequest
+                {
+                    Username = body.Email,
+                    Password = body.Password,
+                    Attributes = new Dictionary<string, string> { ["email"] = body.Email },
+                }, ct);
+                return result.Succeeded
+                    ? Results.Ok(new { result.Value.UserSub, result.Value.UserConfirmed, sentTo = result.Value.CodeDelivery?.Destination })
+                    : Results.Problem(title: result.Error.Code.ToString(), detail: result.Error.Message, statusCode: 400);
+            });
+
+            app.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, CancellationToken ct) =>
+            {
+                var result = await cognito.ConfirmSignUpAsync(body.Username, body.Code, ct);
+                return result.Succeeded ? Results.NoContent() : Results.Problem(title: result.Error.Code.ToString(), statusCode: 400);
+            });
+
+            app.MapGet("/me", (ClaimsPrincipal user) => new
+            {
+                sub = user.FindFirstValue(CognitoClaimTypes.Subject),
+                username = user.FindFirstValue(CognitoClaimTypes.Username),
+                groups = user.FindAll(CognitoClaimTypes.Groups).Select(c => c.Value),
+            }).RequireAuthorization();
+
+            app.MapGet("/admin", () => "Welcome, admin.").RequireAuthorization("admins");
+            app.MapHealthChecks("/health");
+        }
+
+        internal sealed record SignUpBody(string Email, string Password);
+
+        internal sealed record ConfirmBody(string Username, string Code);
+    }
+
+    /// <summary>README quick start 1, "Sign-in, challenges, refresh".</summary>
+    private static class QuickStartFlows
+    {
+        public static async Task<CognitoTokens?> SignInAsync(
+            ICognitoAuthService cognito, string username, string password,
+            Func<CognitoChallenge, Task<string>> ask, CancellationToken ct)
+        {
+            // SRP keeps the password in the process; SignInAsync (USER_PASSWORD_AUTH) sends it to Cognito over TLS.
+            var signIn = await cognito.SignInWithSrpAsync(username, password, ct);
+            if (!signIn.Succeeded)
+            {
+                // NotAuthorized (wrong password), UserNotConfirmed, PasswordResetRequired, TooManyRequests, ...
+                return null;
+            }
+
+            var step = signIn.Value;
+            while (!step.IsSignedIn)
+            {
+                var challenge = step.NextStep;
+                var answer = challenge.ChallengeName switch
+                {
+                    CognitoChallengeName.NewPasswordRequired => CognitoChallengeResponse.NewPassword(await ask(challenge)),
+                    CognitoChallengeName.SoftwareTokenMfa or CognitoChallengeName.SmsMfa or CognitoChallengeName.EmailOtp
+                        => CognitoChallengeResponse.MfaCode(await ask(challenge)),
+                    _ => throw new NotSupportedException($"Challenge {challenge.Name} is not handled here."),
+                };
+                step = (await cognito.RespondToChallengeAsync(challenge, answer, ct)).EnsureSuccess(); // throws CognitoException
+            }
+
+            return step.Tokens; // AccessToken, IdToken, RefreshToken, ExpiresIn, Username
+        }
+
+        public static async Task<CognitoTokens> RefreshAsync(ICognitoAuthService cognito, CognitoTokens tokens, CancellationToken ct)
+        {
+            // The user name is needed only when the app client has a secret (Cognito hashes the internal user name).
+            var refreshed = await cognito.RefreshAsync(tokens.RefreshToken!, tokens.Username, ct);
+            return refreshed.EnsureSuccess();
+        }
+    }
+
+    /// <summary>README quick start 2.</summary>
+    private static class QuickStartValidation
+    {
+        public static async Task<ClaimsPrincipal?> RunAsync(string jwt, string idToken, CancellationToken ct)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddCognitoAuth(o =>
+            {
+                o.UserPoolId = "eu-west-1_AbCdEf123";
+                o.ClientId = "1example23456789";
+            });
+            services.AddCognitoTokenValidation(); // the pool and client above; a hosted service warms the JWKS when in a host
+            await using var provider = services.BuildServiceProvider();
+            var validator = provider.GetRequiredService<ICognitoTokenValidator>();
+
+            try
+            {
+                CognitoValidatedToken token = await validator.ValidateAccessTokenAsync(jwt, ct);
+                Console.WriteLine($"{token.Subject} {token.Username} [{string.Join(", ", token.Groups)}] until {token.ExpiresAt:O}");
+            }
+            catch (CognitoTokenExpiredException ex)
+            {
+                Console.WriteLine($"expired: {ex.Message}"); // ex.Expected / ex.Actual, never the token
+            }
+            catch (CognitoTokenValidationException ex)
+            {
+                Console.WriteLine($"rejected ({ex.GetType().Name}): {ex.Message}");
+            }
+
+            // No exception for an invalid token (cancellation still throws):
+            var result = await validator.TryValidateAsync(idToken, CognitoTokenUse.Id, ct);
+            ClaimsPrincipal? user = result.IsValid ? result.Token.CreatePrincipal() : null;
+            Assert.IsType<CognitoTokenMalformedException>(result.Error);
+            return user;
+        }
+
+        public static void AddPools(IServiceCollection services)
+        {
+            services.AddCognitoTokenValidation(options =>
+            {
+                var web = new CognitoUserPoolTokenOptions { UserPoolId = "eu-west-1_AbCdEf123" };
+                web.ClientIds.Add("1example23456789");
+                web.ClientIds.Add("2mobile3456789ab");
+                var partners = new CognitoUserPoolTokenOptions
+                {
+                    UserPoolId = "us-east-1_XyZ987abc",
+                    MaxAuthenticationAge = TimeSpan.FromHours(8),
+                };
+                partners.ClientIds.Add("3partner456789abc");
+                partners.RequiredGroups.Add("partners");
+                options.UserPools.Add(web);
+                options.UserPools.Add(partners);
+            });
+        }
+    }
+
+    /// <summary>README quick start 4.</summary>
+    internal sealed class Onboarding(ICognitoAdminService admin)
+    {
+        public async Task InviteAdminAsync(string email, CancellationToken ct)
+        {
+            var created = await admin.CreateUserAsync(new CognitoAdminCreateUserRequest
+            {
+                Username = email,
+                Attributes = new Dictionary<string, string> { ["email"] = email, ["email_verified"] = "true" },
+                DesiredDeliveryMediums = ["EMAIL"],   // through the Custom Email Sender when the pool has one
+            }, ct);
+            if (!created.Succeeded && created.Error.Code != CognitoErrorCode.UsernameExists)
+            {
+                throw new CognitoException(created.Error);
+            }
+
+            (await admin.AddUserToGroupAsync(email, "admins", ct)).EnsureSuccess();
+        }
+    }
+}
