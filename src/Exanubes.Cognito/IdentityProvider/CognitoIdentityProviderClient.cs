@@ -183,6 +183,18 @@ internal sealed class CognitoIdentityProviderClient
         return endpoint;
     }
 
+    /// <summary>Serializes a request body as the AWS JS SDK does: raw UTF-8, escaping only what <c>JSON.stringify</c> escapes (see <see cref="CognitoJsonEncoder"/>).</summary>
+    internal static byte[] SerializeRequest<TRequest>(TRequest request, JsonTypeInfo<TRequest> requestInfo)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CognitoJsonEncoder.Instance }))
+        {
+            JsonSerializer.Serialize(writer, request, requestInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private async Task<CognitoResult<TResponse>> SendAsync<TRequest, TResponse>(
         string action,
         TRequest request,
@@ -195,7 +207,7 @@ internal sealed class CognitoIdentityProviderClient
         ArgumentNullException.ThrowIfNull(request);
         var options = _options.Value;
         var endpoint = ResolveEndpoint(options);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
+        var body = SerializeRequest(request, requestInfo);
         var target = CognitoActions.TargetPrefix + action;
 
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
