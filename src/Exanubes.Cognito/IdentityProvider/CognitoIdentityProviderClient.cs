@@ -125,6 +125,18 @@ internal sealed class CognitoIdentityProviderClient
     public Task<CognitoResult<GetTokensFromRefreshTokenResponse>> GetTokensFromRefreshTokenAsync(GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken)
         => SendAsync("GetTokensFromRefreshToken", request, CognitoJsonContext.Default.GetTokensFromRefreshTokenRequest, CognitoJsonContext.Default.GetTokensFromRefreshTokenResponse, signed: false, cancellationToken);
 
+    /// <summary>Cognito <c>AssociateSoftwareToken</c> (never retried: each call issues a new secret and consumes the session).</summary>
+    public Task<CognitoResult<AssociateSoftwareTokenResponse>> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken)
+        => SendAsync("AssociateSoftwareToken", request, CognitoJsonContext.Default.AssociateSoftwareTokenRequest, CognitoJsonContext.Default.AssociateSoftwareTokenResponse, signed: false, cancellationToken);
+
+    /// <summary>Cognito <c>VerifySoftwareToken</c> (never retried: consumes the session and counts failed codes).</summary>
+    public Task<CognitoResult<VerifySoftwareTokenResponse>> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken)
+        => SendAsync("VerifySoftwareToken", request, CognitoJsonContext.Default.VerifySoftwareTokenRequest, CognitoJsonContext.Default.VerifySoftwareTokenResponse, signed: false, cancellationToken);
+
+    /// <summary>Cognito <c>SetUserMFAPreference</c>.</summary>
+    public Task<CognitoResult<SetUserMFAPreferenceResponse>> SetUserMFAPreferenceAsync(SetUserMFAPreferenceRequest request, CancellationToken cancellationToken)
+        => SendAsync("SetUserMFAPreference", request, CognitoJsonContext.Default.SetUserMFAPreferenceRequest, CognitoJsonContext.Default.SetUserMFAPreferenceResponse, signed: false, cancellationToken);
+
     /// <summary>Cognito <c>AdminGetUser</c> (SigV4-signed).</summary>
     public Task<CognitoResult<AdminGetUserResponse>> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken)
         => SendAsync("AdminGetUser", request, CognitoJsonContext.Default.AdminGetUserRequest, CognitoJsonContext.Default.AdminGetUserResponse, signed: true, cancellationToken);

@@ -18,7 +18,7 @@ public sealed partial class WireRequestTests(WireFixture wire)
     public void Cases_CoverEveryClientAction()
     {
         var actions = WireFixture.ClientActions().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(25, actions.Count);
+        Assert.Equal(28, actions.Count);
         Assert.Equal(actions, WireFixture.RequestCases.Select(c => c.Action).Distinct().Order(StringComparer.Ordinal));
     }
 
