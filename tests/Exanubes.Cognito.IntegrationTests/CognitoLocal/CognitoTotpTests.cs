@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Exanubes.Cognito.IntegrationTests.CognitoLocal;
 
@@ -35,6 +36,7 @@ public sealed class CognitoTotpTests(CognitoLocalFixture cognito)
         })).EnsureSuccess();
         (await auth.ConfirmSignUpAsync(username, cognito.StoredCode(pool.UserPoolId, username))).EnsureSuccess();
         var accessToken = (await auth.SignInAsync(username, Password)).EnsureSuccess().Tokens!.AccessToken;
+        var secrets = new List<string> { Password, pool.ClientSecret!, accessToken };
 
         // TOTP cannot be enabled before it was verified.
         var early = await auth.SetMfaPreferenceAsync(accessToken, new CognitoMfaPreference { Preferred = CognitoMfaMethod.Totp });
@@ -44,9 +46,12 @@ public sealed class CognitoTotpTests(CognitoLocalFixture cognito)
         Assert.Null(setup.Challenge);
         Assert.Matches("^[A-Z2-7]{16,}=*$", setup.SecretCode);
 
-        var wrong = await auth.CompleteTotpSetupAsync(accessToken, TotpCode.Wrong(setup.SecretCode, DateTimeOffset.UtcNow), "Phone");
+        var wrongCode = TotpCode.Wrong(setup.SecretCode, DateTimeOffset.UtcNow);
+        var wrong = await auth.CompleteTotpSetupAsync(accessToken, wrongCode, "Phone");
         AssertError(CognitoErrorCode.CodeMismatch, wrong.Error);
-        (await auth.CompleteTotpSetupAsync(accessToken, TotpCode.At(setup.SecretCode, DateTimeOffset.UtcNow), "Phone")).EnsureSuccess();
+        var firstCode = TotpCode.At(setup.SecretCode, DateTimeOffset.UtcNow);
+        (await auth.CompleteTotpSetupAsync(accessToken, firstCode, "Phone")).EnsureSuccess();
+        secrets.AddRange([setup.SecretCode, firstCode, wrongCode]);
         (await auth.SetMfaPreferenceAsync(accessToken, new CognitoMfaPreference { Preferred = CognitoMfaMethod.Totp })).EnsureSuccess();
 
         var signIn = (await auth.SignInAsync(username, Password)).EnsureSuccess();
@@ -64,6 +69,20 @@ public sealed class CognitoTotpTests(CognitoLocalFixture cognito)
         // Turning TOTP off again lets the password alone sign in (the pool's MFA is optional).
         (await auth.SetMfaPreferenceAsync(done.Tokens!.AccessToken, new CognitoMfaPreference { TotpEnabled = false })).EnsureSuccess();
         Assert.True((await auth.SignInAsync(username, Password)).EnsureSuccess().IsSignedIn);
+
+        // Every log line (down to Trace, HttpClient included) is free of the TOTP secret, codes, tokens and sessions.
+        secrets.AddRange([done.Tokens.AccessToken, done.Tokens.RefreshToken!, step.Session!]);
+        var records = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, r => r.Message.Contains("AssociateSoftwareToken", StringComparison.Ordinal));
+        foreach (var record in records)
+        {
+            var text = string.Join("\n", new[] { record.Message, record.Exception?.ToString() ?? string.Empty }
+                .Concat((record.StructuredState ?? []).Select(kv => kv.Key + "=" + kv.Value)));
+            foreach (var secret in secrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"log record {record.Id} leaks a secret: {record.Message}");
+            }
+        }
     }
 
     [Fact]
