@@ -19,6 +19,7 @@ public sealed class CognitoChallengeResponse
         NewPassword,
         Code,
         SelectMfaType,
+        MfaSetup,
         Custom,
     }
 
@@ -61,6 +62,14 @@ public sealed class CognitoChallengeResponse
         ArgumentException.ThrowIfNullOrEmpty(mfaType);
         return new CognitoChallengeResponse(Kind.SelectMfaType, mfaType, null);
     }
+
+    /// <summary>
+    /// Answers MFA_SETUP after the authenticator was verified: pass the challenge returned by
+    /// <see cref="ICognitoAuthService.CompleteTotpSetupForSignInAsync(CognitoChallenge, string, string?, CancellationToken)"/>,
+    /// whose session proves the verification. Only <c>USERNAME</c> (and <c>SECRET_HASH</c>) are sent.
+    /// </summary>
+    /// <returns>The answer.</returns>
+    public static CognitoChallengeResponse MfaSetup() => new(Kind.MfaSetup, null, null);
 
     /// <summary>
     /// Answers any challenge with raw <c>ChallengeResponses</c> entries, for example MFA_SETUP after the TOTP secret

@@ -154,4 +154,7 @@ public enum CognitoErrorCode
 
     /// <summary><c>ValidationError</c> or <c>ValidationException</c>: the request failed AWS input validation.</summary>
     ValidationError,
+
+    /// <summary><c>EnableSoftwareTokenMFAException</c>: the TOTP code did not verify, so the software token was not enabled.</summary>
+    EnableSoftwareTokenMfa,
 }

@@ -160,4 +160,75 @@ public interface ICognitoAuthService
     /// <returns>Success, or the error.</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html"/>.</remarks>
     Task<CognitoResult> DeleteUserAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts TOTP (authenticator app) setup for the signed-in user (Cognito <c>AssociateSoftwareToken</c> with the
+    /// access token): returns the secret to show the user.
+    /// </summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The secret (<see cref="CognitoTotpSetup.Challenge"/> is <see langword="null"/>); or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>, <see cref="CognitoErrorCode.SoftwareTokenMfaNotFound"/>).</returns>
+    /// <remarks>
+    /// Follow with <see cref="CompleteTotpSetupAsync(string, string, string?, CancellationToken)"/> and then
+    /// <see cref="SetMfaPreferenceAsync"/>. Each call issues a new secret that replaces the previous one; never
+    /// retried. The secret is never logged.
+    /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html"/>.
+    /// </remarks>
+    Task<CognitoResult<CognitoTotpSetup>> BeginTotpSetupAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts TOTP setup to answer an <c>MFA_SETUP</c> sign-in step (Cognito <c>AssociateSoftwareToken</c> with the
+    /// challenge's session): returns the secret to show the user and the challenge with Cognito's new session.
+    /// </summary>
+    /// <param name="challenge">The <c>MFA_SETUP</c> next step of a sign-in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The secret and <see cref="CognitoTotpSetup.Challenge"/>; or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/> when the session expired).</returns>
+    /// <exception cref="ArgumentException"><paramref name="challenge"/> is not <c>MFA_SETUP</c> or has no session.</exception>
+    /// <remarks>
+    /// Then call <see cref="CompleteTotpSetupForSignInAsync(CognitoChallenge, string, string?, CancellationToken)"/> with
+    /// <see cref="CognitoTotpSetup.Challenge"/> and the user's first code, and answer the challenge it returns with
+    /// <see cref="RespondToChallengeAsync"/> and <see cref="CognitoChallengeResponse.MfaSetup"/> to receive the tokens.
+    /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html"/>.
+    /// </remarks>
+    Task<CognitoResult<CognitoTotpSetup>> BeginTotpSetupForSignInAsync(CognitoChallenge challenge, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes TOTP setup for the signed-in user with the first code of the authenticator app (Cognito
+    /// <c>VerifySoftwareToken</c> with the access token).
+    /// </summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="code">The six-digit code from the authenticator app; never logged.</param>
+    /// <param name="friendlyDeviceName">A name for the authenticator, shown in the user's MFA settings; optional.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success; or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>, <see cref="CognitoErrorCode.EnableSoftwareTokenMfa"/>; a <c>Status</c> of <c>ERROR</c> comes back as <see cref="CognitoErrorCode.EnableSoftwareTokenMfa"/>).</returns>
+    /// <remarks>
+    /// A verified token is not yet used at sign-in: enable it with <see cref="SetMfaPreferenceAsync"/>. Never retried.
+    /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html"/>.
+    /// </remarks>
+    Task<CognitoResult> CompleteTotpSetupAsync(string accessToken, string code, string? friendlyDeviceName = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes TOTP setup during sign-in with the first code of the authenticator app (Cognito
+    /// <c>VerifySoftwareToken</c> with the session) and returns the <c>MFA_SETUP</c> challenge to answer.
+    /// </summary>
+    /// <param name="challenge">The <see cref="CognitoTotpSetup.Challenge"/> returned by <see cref="BeginTotpSetupForSignInAsync(CognitoChallenge, CancellationToken)"/>.</param>
+    /// <param name="code">The six-digit code from the authenticator app; never logged.</param>
+    /// <param name="friendlyDeviceName">A name for the authenticator; optional.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The <c>MFA_SETUP</c> challenge with the session Cognito returned: answer it with <see cref="RespondToChallengeAsync"/> and <see cref="CognitoChallengeResponse.MfaSetup"/>; or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="challenge"/> is not <c>MFA_SETUP</c> or has no session.</exception>
+    /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html"/>.</remarks>
+    Task<CognitoResult<CognitoChallenge>> CompleteTotpSetupForSignInAsync(CognitoChallenge challenge, string code, string? friendlyDeviceName = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Enables or disables the user's MFA methods and sets the preferred one (Cognito <c>SetUserMFAPreference</c>).</summary>
+    /// <param name="accessToken">The user's access token; never logged.</param>
+    /// <param name="preference">The methods to change; a method left <see langword="null"/> is unchanged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success; or the error (for example <see cref="CognitoErrorCode.InvalidParameter"/> when TOTP is enabled before it was verified).</returns>
+    /// <exception cref="ArgumentException"><paramref name="preference"/> changes nothing, or prefers a method it disables.</exception>
+    /// <remarks>
+    /// Disabling MFA weakens the account: confirm the user's intent (for example with a fresh sign-in) first.
+    /// Never retried. See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html"/>.
+    /// </remarks>
+    Task<CognitoResult> SetMfaPreferenceAsync(string accessToken, CognitoMfaPreference preference, CancellationToken cancellationToken = default);
 }

@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Cognito answered {Action} with neither tokens nor a challenge")]
     public static partial void NoTokensNoChallenge(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "TOTP setup: calling {Action} to answer {ChallengeName}")]
+    public static partial void TotpSetup(ILogger logger, string action, string challengeName);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Cognito did not verify the software token: status {Status}")]
+    public static partial void SoftwareTokenNotVerified(ILogger logger, string status);
 }

@@ -3,11 +3,11 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ChangePassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html"/>).</summary>
 internal sealed class ChangePasswordRequest
 {
+    public string ProposedPassword { get; set; } = string.Empty;
+
     public string AccessToken { get; set; } = string.Empty;
 
     public string PreviousPassword { get; set; } = string.Empty;
-
-    public string ProposedPassword { get; set; } = string.Empty;
 }
 
 /// <summary>The <c>ChangePassword</c> response.</summary>

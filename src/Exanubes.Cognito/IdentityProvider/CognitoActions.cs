@@ -19,8 +19,10 @@ internal static class CognitoActions
     /// that sends a message or code (SignUp, ResendConfirmationCode, ForgotPassword, GetUserAttributeVerificationCode,
     /// UpdateUserAttributes, AdminCreateUser, AdminResetUserPassword), consumes a code, session or refresh token
     /// (ConfirmSignUp, ConfirmForgotPassword, VerifyUserAttribute, RespondToAuthChallenge,
-    /// GetTokensFromRefreshToken), counts toward lockout (InitiateAuth), or whose second run would report a false
-    /// failure after a lost success (ChangePassword, DeleteUser, AdminDeleteUser, AdminConfirmSignUp).
+    /// GetTokensFromRefreshToken, VerifySoftwareToken), issues a new secret that replaces one the user may already
+    /// have scanned (AssociateSoftwareToken), counts toward lockout (InitiateAuth), or whose second run would report a
+    /// false failure after a lost success or race a newer change (ChangePassword, DeleteUser, AdminDeleteUser,
+    /// AdminConfirmSignUp, SetUserMFAPreference).
     /// </summary>
     public static readonly IReadOnlySet<string> Retryable = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -17,6 +17,7 @@ internal static class CognitoErrorMapper
         ["CodeMismatchException"] = CognitoErrorCode.CodeMismatch,
         ["ConcurrentModificationException"] = CognitoErrorCode.ConcurrentModification,
         ["DeviceKeyExistsException"] = CognitoErrorCode.DeviceKeyExists,
+        ["EnableSoftwareTokenMFAException"] = CognitoErrorCode.EnableSoftwareTokenMfa,
         ["ExpiredCodeException"] = CognitoErrorCode.ExpiredCode,
         ["ForbiddenException"] = CognitoErrorCode.Forbidden,
         ["GroupExistsException"] = CognitoErrorCode.GroupExists,

@@ -125,6 +125,18 @@ internal sealed class CognitoIdentityProviderClient
     public Task<CognitoResult<GetTokensFromRefreshTokenResponse>> GetTokensFromRefreshTokenAsync(GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken)
         => SendAsync("GetTokensFromRefreshToken", request, CognitoJsonContext.Default.GetTokensFromRefreshTokenRequest, CognitoJsonContext.Default.GetTokensFromRefreshTokenResponse, signed: false, cancellationToken);
 
+    /// <summary>Cognito <c>AssociateSoftwareToken</c> (never retried: each call issues a new secret and consumes the session).</summary>
+    public Task<CognitoResult<AssociateSoftwareTokenResponse>> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken)
+        => SendAsync("AssociateSoftwareToken", request, CognitoJsonContext.Default.AssociateSoftwareTokenRequest, CognitoJsonContext.Default.AssociateSoftwareTokenResponse, signed: false, cancellationToken);
+
+    /// <summary>Cognito <c>VerifySoftwareToken</c> (never retried: consumes the session and counts failed codes).</summary>
+    public Task<CognitoResult<VerifySoftwareTokenResponse>> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken)
+        => SendAsync("VerifySoftwareToken", request, CognitoJsonContext.Default.VerifySoftwareTokenRequest, CognitoJsonContext.Default.VerifySoftwareTokenResponse, signed: false, cancellationToken);
+
+    /// <summary>Cognito <c>SetUserMFAPreference</c>.</summary>
+    public Task<CognitoResult<SetUserMFAPreferenceResponse>> SetUserMFAPreferenceAsync(SetUserMFAPreferenceRequest request, CancellationToken cancellationToken)
+        => SendAsync("SetUserMFAPreference", request, CognitoJsonContext.Default.SetUserMFAPreferenceRequest, CognitoJsonContext.Default.SetUserMFAPreferenceResponse, signed: false, cancellationToken);
+
     /// <summary>Cognito <c>AdminGetUser</c> (SigV4-signed).</summary>
     public Task<CognitoResult<AdminGetUserResponse>> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken)
         => SendAsync("AdminGetUser", request, CognitoJsonContext.Default.AdminGetUserRequest, CognitoJsonContext.Default.AdminGetUserResponse, signed: true, cancellationToken);
@@ -183,6 +195,18 @@ internal sealed class CognitoIdentityProviderClient
         return endpoint;
     }
 
+    /// <summary>Serializes a request body as the AWS JS SDK does: raw UTF-8, escaping only what <c>JSON.stringify</c> escapes (see <see cref="CognitoJsonEncoder"/>).</summary>
+    internal static byte[] SerializeRequest<TRequest>(TRequest request, JsonTypeInfo<TRequest> requestInfo)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CognitoJsonEncoder.Instance }))
+        {
+            JsonSerializer.Serialize(writer, request, requestInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private async Task<CognitoResult<TResponse>> SendAsync<TRequest, TResponse>(
         string action,
         TRequest request,
@@ -195,7 +219,7 @@ internal sealed class CognitoIdentityProviderClient
         ArgumentNullException.ThrowIfNull(request);
         var options = _options.Value;
         var endpoint = ResolveEndpoint(options);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
+        var body = SerializeRequest(request, requestInfo);
         var target = CognitoActions.TargetPrefix + action;
 
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);

@@ -5,13 +5,13 @@ internal sealed class ConfirmForgotPasswordRequest
 {
     public string ClientId { get; set; } = string.Empty;
 
-    public string? SecretHash { get; set; }
-
     public string Username { get; set; } = string.Empty;
 
     public string ConfirmationCode { get; set; } = string.Empty;
 
     public string Password { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

@@ -5,11 +5,11 @@ internal sealed class ConfirmSignUpRequest
 {
     public string ClientId { get; set; } = string.Empty;
 
-    public string? SecretHash { get; set; }
-
     public string Username { get; set; } = string.Empty;
 
     public string ConfirmationCode { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
 
     public bool? ForceAliasCreation { get; set; }
 

@@ -5,9 +5,9 @@ internal sealed class ForgotPasswordRequest
 {
     public string ClientId { get; set; } = string.Empty;
 
-    public string? SecretHash { get; set; }
-
     public string Username { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

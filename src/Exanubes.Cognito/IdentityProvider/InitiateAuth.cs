@@ -5,9 +5,9 @@ internal sealed class InitiateAuthRequest
 {
     public string AuthFlow { get; set; } = string.Empty;
 
-    public Dictionary<string, string> AuthParameters { get; set; } = [];
-
     public string ClientId { get; set; } = string.Empty;
+
+    public Dictionary<string, string> AuthParameters { get; set; } = [];
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 

@@ -5,9 +5,9 @@ internal sealed class SignUpRequest
 {
     public string ClientId { get; set; } = string.Empty;
 
-    public string? SecretHash { get; set; }
-
     public string Username { get; set; } = string.Empty;
+
+    public string? SecretHash { get; set; }
 
     public string? Password { get; set; }
 

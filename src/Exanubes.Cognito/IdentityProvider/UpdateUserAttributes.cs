@@ -3,9 +3,9 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>UpdateUserAttributes</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html"/>).</summary>
 internal sealed class UpdateUserAttributesRequest
 {
-    public string AccessToken { get; set; } = string.Empty;
-
     public List<AttributeType> UserAttributes { get; set; } = [];
+
+    public string AccessToken { get; set; } = string.Empty;
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

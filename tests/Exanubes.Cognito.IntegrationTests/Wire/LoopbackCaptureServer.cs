@@ -4,8 +4,8 @@ using Exanubes.Cognito.Testing;
 
 namespace Exanubes.Cognito.IntegrationTests.Wire;
 
-/// <summary>A request as it arrived on the wire.</summary>
-internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+/// <summary>A request as it arrived on the wire: <see cref="Body"/> is <see cref="RawBody"/> decoded as UTF-8.</summary>
+internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, byte[] RawBody);
 
 /// <summary>The canned answer the capture server gives to the next request.</summary>
 internal sealed record CannedResponse(int Status, string Body, string? ErrorType = null)
@@ -76,8 +76,10 @@ internal sealed class LoopbackCaptureServer : IDisposable
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
+            using var raw = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(raw);
+            var rawBody = raw.ToArray();
+            var body = Encoding.UTF8.GetString(rawBody);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in context.Request.Headers.AllKeys)
             {
@@ -89,7 +91,7 @@ internal sealed class LoopbackCaptureServer : IDisposable
 
             lock (_requests)
             {
-                _requests.Add(new CapturedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty, headers, body));
+                _requests.Add(new CapturedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty, headers, body, rawBody));
             }
 
             var canned = Next;

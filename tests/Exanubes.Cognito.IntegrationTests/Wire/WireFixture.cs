@@ -68,7 +68,12 @@ public sealed class WireFixture : IAsyncLifetime
             var request = result["request"] ?? throw new InvalidOperationException($"the JS SDK sent no request for '{cases[i].Name}': {result.ToJsonString()}");
             var headers = request["headers"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
             Js[cases[i].Name] = new WireOutcome(
-                new CapturedRequest((string)request["method"]!, (string)request["path"]!, headers, request["body"]?.ToJsonString() ?? string.Empty),
+                new CapturedRequest(
+                    (string)request["method"]!,
+                    (string)request["path"]!,
+                    headers,
+                    request["body"]?.ToJsonString() ?? string.Empty,
+                    Convert.FromBase64String((string?)request["bodyBase64"] ?? string.Empty)),
                 result["output"]?.DeepClone(),
                 (string?)result["error"]?["name"],
                 (string?)result["error"]?["message"]);

@@ -18,7 +18,7 @@ public sealed partial class WireRequestTests(WireFixture wire)
     public void Cases_CoverEveryClientAction()
     {
         var actions = WireFixture.ClientActions().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(25, actions.Count);
+        Assert.Equal(28, actions.Count);
         Assert.Equal(actions, WireFixture.RequestCases.Select(c => c.Action).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -39,6 +39,37 @@ public sealed partial class WireRequestTests(WireFixture wire)
         var jsBody = JsonNode.Parse(js.Body);
         var ourBody = JsonNode.Parse(ours.Body);
         Assert.True(JsonNode.DeepEquals(jsBody, ourBody), $"bodies differ for '{name}':\n JS:   {jsBody?.ToJsonString()}\n ours: {ourBody?.ToJsonString()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestCaseNames))]
+    public void Request_SameInputAsJsSdk_SameBodyBytes(string name)
+    {
+        var js = wire.Js[name].Request.RawBody;
+        var ours = wire.Ours[name].Request.RawBody;
+        Assert.True(js.Length > 0, $"the JS SDK sent an empty body for '{name}'");
+        Assert.True(
+            js.AsSpan().SequenceEqual(ours),
+            $"body bytes differ for '{name}':\n JS:   {Convert.ToHexString(js)}\n ours: {Convert.ToHexString(ours)}\n JS:   {System.Text.Encoding.UTF8.GetString(js)}\n ours: {System.Text.Encoding.UTF8.GetString(ours)}");
+    }
+
+    [Fact]
+    public void Request_NonAsciiInput_SentAsRawUtf8LikeTheJsSdk()
+    {
+        // "Zoë" (U+00EB, two UTF-8 bytes), an emoji (U+1F600, four bytes) and U+2028 travel unescaped; the JS SDK
+        // (JSON.stringify) escapes only quotes, backslashes and control characters.
+        var js = wire.Js["SignUp (non-ASCII)"].Request.RawBody;
+        var ours = wire.Ours["SignUp (non-ASCII)"].Request.RawBody;
+        byte[] zoe = [(byte)'Z', (byte)'o', 0xC3, 0xAB];
+        byte[] grin = [0xF0, 0x9F, 0x98, 0x80];
+        foreach (var needle in new[] { zoe, grin, [0xE2, 0x80, 0xA8], "\\\"\\\\\\n\\u001f"u8.ToArray() })
+        {
+            Assert.True(js.AsSpan().IndexOf(needle) >= 0, $"JS SDK body lacks {Convert.ToHexString(needle)}");
+            Assert.True(ours.AsSpan().IndexOf(needle) >= 0, $"our body lacks {Convert.ToHexString(needle)}");
+        }
+
+        Assert.DoesNotContain("\\u00eb", System.Text.Encoding.UTF8.GetString(ours), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(js, ours);
     }
 
     [Theory]

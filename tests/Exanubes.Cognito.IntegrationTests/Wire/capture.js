@@ -3,7 +3,8 @@
 //
 // Usage: node capture.js <peers/node_modules>
 // stdin:  JSON array of { action, input, response?: { status, body } }   (response defaults to 200 "{}")
-// stdout: JSON array of { action, request: { method, path, headers, body }, output?, error? }
+// stdout: JSON array of { action, request: { method, path, headers, body, bodyBase64 }, output?, error? }
+//         (body is the parsed JSON; bodyBase64 the exact bytes the SDK sent)
 // Fixed region (eu-west-1) and dummy static credentials, so admin calls carry a real SigV4 Authorization header.
 'use strict';
 
@@ -23,12 +24,14 @@ const server = http.createServer((req, res) => {
 	const chunks = [];
 	req.on('data', chunk => chunks.push(chunk));
 	req.on('end', () => {
-		const raw = Buffer.concat(chunks).toString('utf8');
+		const bytes = Buffer.concat(chunks);
+		const raw = bytes.toString('utf8');
 		current.request = {
 			method: req.method,
 			path: req.url,
 			headers: req.headers,
 			body: raw.length === 0 ? null : JSON.parse(raw),
+			bodyBase64: bytes.toString('base64'),
 		};
 		const response = current.response || { status: 200, body: {} };
 		const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'capture-request-id' };

@@ -16,6 +16,7 @@ public sealed class CognitoErrorMapperTests
         {
             "MfaMethodNotFound" => "MFAMethodNotFoundException",
             "SoftwareTokenMfaNotFound" => "SoftwareTokenMFANotFoundException",
+            "EnableSoftwareTokenMfa" => "EnableSoftwareTokenMFAException",
             "IncompleteSignature" => "IncompleteSignature",
             "InvalidClientTokenId" => "InvalidClientTokenId",
             "MissingAuthenticationToken" => "MissingAuthenticationToken",

@@ -42,6 +42,11 @@ public sealed class CognitoIdentityProviderClientTests
         { "DeleteUser", c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
         { "GetTokensFromRefreshToken", c => c.GetTokensFromRefreshTokenAsync(new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default),
           """{"RefreshToken":"rt","ClientId":"cid"}""" },
+        { "AssociateSoftwareToken", c => c.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { Session = "s" }, default), """{"Session":"s"}""" },
+        { "VerifySoftwareToken", c => c.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at", FriendlyDeviceName = "Phone" }, default),
+          """{"UserCode":"123456","AccessToken":"at","FriendlyDeviceName":"Phone"}""" },
+        { "SetUserMFAPreference", c => c.SetUserMFAPreferenceAsync(new SetUserMFAPreferenceRequest { AccessToken = "at", SoftwareTokenMfaSettings = new MfaSettingsType { Enabled = true, PreferredMfa = true }, SMSMfaSettings = new MfaSettingsType { Enabled = false } }, default),
+          """{"AccessToken":"at","SMSMfaSettings":{"Enabled":false},"SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}""" },
         { "AdminGetUser", c => c.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
         { "AdminCreateUser", c => c.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = Pool, Username = "ada", TemporaryPassword = "tmp", MessageAction = "SUPPRESS", DesiredDeliveryMediums = ["EMAIL"] }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","TemporaryPassword":"tmp","MessageAction":"SUPPRESS","DesiredDeliveryMediums":["EMAIL"]}""" },
@@ -86,6 +91,8 @@ public sealed class CognitoIdentityProviderClientTests
     [InlineData("Error.InvalidPassword.json", CognitoErrorCode.InvalidPassword, "InvalidPasswordException", "Password did not conform with policy: Password must have symbol characters")]
     [InlineData("Error.LimitExceeded.json", CognitoErrorCode.LimitExceeded, "LimitExceededException", "Attempt limit exceeded, please try after some time.")]
     [InlineData("Error.UserNotFound.Prefixed.json", CognitoErrorCode.UserNotFound, "UserNotFoundException", "User does not exist.")]
+    [InlineData("Error.EnableSoftwareTokenMfa.json", CognitoErrorCode.EnableSoftwareTokenMfa, "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")]
+    [InlineData("Error.SoftwareTokenMfaNotFound.json", CognitoErrorCode.SoftwareTokenMfaNotFound, "SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the user.")]
     [InlineData("Error.Unknown.json", CognitoErrorCode.Unknown, "SomeFutureException", "A new error Cognito may add later.")]
     [InlineData("Error.AccessDenied.json", CognitoErrorCode.AccessDenied, "AccessDeniedException", "User: arn:aws:iam::123456789012:user/test is not authorized to perform: cognito-idp:AdminGetUser")]
     public async Task ErrorResponse_Fixture_MapsTypeCodeMessageAndStatus(string fixture, CognitoErrorCode code, string type, string message)
@@ -203,5 +210,33 @@ public sealed class CognitoIdentityProviderClientTests
     private sealed class CallTable : Dictionary<string, (Func<CognitoIdentityProviderClient, Task> Call, string Body)>
     {
         public void Add(string action, Func<CognitoIdentityProviderClient, Task> call, string body) => Add(action, (call, body));
+    }
+
+    [Fact]
+    public async Task AssociateSoftwareToken_Fixture_ParsesSecretAndSession()
+    {
+        await using var host = WireTestHost.Create("AssociateSoftwareToken.json");
+
+        var result = await host.Client.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = "at" }, default);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", result.Value.SecretCode);
+        Assert.Equal("AYABeEXAMPLEsessionAfterAssociate", result.Value.Session);
+        Assert.Equal("""{"AccessToken":"at"}""", System.Text.Encoding.UTF8.GetString(Assert.Single(host.Handler.Requests).Body));
+    }
+
+    [Theory]
+    [InlineData("VerifySoftwareToken.json", "SUCCESS", "AYABeEXAMPLEsessionAfterVerify")]
+    [InlineData("VerifySoftwareToken.StatusError.json", "ERROR", null)]
+    public async Task VerifySoftwareToken_Fixture_ParsesStatusAndSession(string fixture, string status, string? session)
+    {
+        await using var host = WireTestHost.Create(fixture);
+
+        var result = await host.Client.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", Session = "s" }, default);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(status, result.Value.Status);
+        Assert.Equal(session, result.Value.Session);
+        Assert.Equal("""{"UserCode":"123456","Session":"s"}""", System.Text.Encoding.UTF8.GetString(Assert.Single(host.Handler.Requests).Body));
     }
 }

@@ -12,7 +12,8 @@ public sealed class CognitoRetryPolicyTests
         "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth", "RespondToAuthChallenge", "ForgotPassword",
         "ConfirmForgotPassword", "ChangePassword", "UpdateUserAttributes", "VerifyUserAttribute",
         "GetUserAttributeVerificationCode", "DeleteUser", "GetTokensFromRefreshToken", "AdminCreateUser",
-        "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword",
+        "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword", "AssociateSoftwareToken", "VerifySoftwareToken",
+        "SetUserMFAPreference",
     ];
 
     [Theory]
@@ -112,6 +113,9 @@ public sealed class CognitoRetryPolicyTests
             "RevokeToken" => (await c.RevokeTokenAsync(new RevokeTokenRequest { Token = "rt", ClientId = "cid" }, default)).Succeeded,
             "DeleteUser" => (await c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default)).Succeeded,
             "GetTokensFromRefreshToken" => (await c.GetTokensFromRefreshTokenAsync(new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default)).Succeeded,
+            "AssociateSoftwareToken" => (await c.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = "at" }, default)).Succeeded,
+            "VerifySoftwareToken" => (await c.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at" }, default)).Succeeded,
+            "SetUserMFAPreference" => (await c.SetUserMFAPreferenceAsync(new SetUserMFAPreferenceRequest { AccessToken = "at" }, default)).Succeeded,
             "AdminGetUser" => (await c.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             "AdminCreateUser" => (await c.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             "AdminConfirmSignUp" => (await c.AdminConfirmSignUpAsync(new AdminConfirmSignUpRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
