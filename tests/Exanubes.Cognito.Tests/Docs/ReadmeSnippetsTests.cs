@@ -69,6 +69,24 @@ public sealed class ReadmeSnippetsTests
     }
 
     [Fact]
+    public async Task AddAuthenticatorApp_ScannedCode_VerifiesAndPrefersTotp()
+    {
+        var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
+        cognito.Setup(c => c.BeginTotpSetupAsync("access", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult<CognitoTotpSetup>.Success(new CognitoTotpSetup("JBSWY3DPEHPK3PXP", null)));
+        cognito.Setup(c => c.CompleteTotpSetupAsync("access", "123456", "phone", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult.Success);
+        cognito.Setup(c => c.SetMfaPreferenceAsync("access", It.Is<CognitoMfaPreference>(p => p.Preferred == CognitoMfaMethod.Totp), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CognitoResult.Success);
+
+        var qr = await QuickStartFlows.AddAuthenticatorAppAsync(cognito.Object, "access", "alice", _ => Task.FromResult("123456"), CancellationToken.None);
+
+        Assert.Equal("otpauth", qr.Scheme);
+        Assert.Contains("JBSWY3DPEHPK3PXP", qr.Query, StringComparison.Ordinal);
+        cognito.VerifyAll();
+    }
+
+    [Fact]
     public async Task SignInAsync_NotAuthorized_ReturnsNull()
     {
         var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
@@ -205,6 +223,18 @@ public sealed class ReadmeSnippetsTests
             }
 
             return step.Tokens; // AccessToken, IdToken, RefreshToken, ExpiresIn, Username
+        }
+
+        /// <summary>README "Authenticator apps (TOTP) and MFA preference".</summary>
+        public static async Task<Uri> AddAuthenticatorAppAsync(
+            ICognitoAuthService cognito, string accessToken, string username, Func<Uri, Task<string>> scanAndType, CancellationToken ct)
+        {
+            var setup = (await cognito.BeginTotpSetupAsync(accessToken, ct)).EnsureSuccess();
+            Uri qr = setup.GetAuthenticatorUri(issuer: "My App", accountName: username); // otpauth:// URI for a QR code
+            var code = await scanAndType(qr); // ... the user scans it and types the 6-digit code ...
+            (await cognito.CompleteTotpSetupAsync(accessToken, code, friendlyDeviceName: "phone", ct)).EnsureSuccess();
+            (await cognito.SetMfaPreferenceAsync(accessToken, new CognitoMfaPreference { Preferred = CognitoMfaMethod.Totp }, ct)).EnsureSuccess();
+            return qr;
         }
 
         public static async Task<CognitoTokens> RefreshAsync(ICognitoAuthService cognito, CognitoTokens tokens, CancellationToken ct)
