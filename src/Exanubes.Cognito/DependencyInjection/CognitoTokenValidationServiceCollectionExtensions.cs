@@ -1,4 +1,5 @@
 using Exanubes.Cognito.Tokens;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,42 @@ public static class CognitoTokenValidationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         return AddCore(services, configure);
+    }
+
+    /// <summary>
+    /// Registers token validation with options bound from a configuration section, conventionally
+    /// <c>Cognito:TokenValidation</c> (<see cref="CognitoTokenValidationOptions.SectionName"/>): <c>UserPools</c> entries
+    /// with their <c>UserPoolId</c>, <c>ClientIds</c> and optional checks, <c>ClockSkew</c>, cache sizes and JWKS limits.
+    /// Binding a section again (same path) is harmless; the registrations themselves are added once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to bind, e.g. <c>configuration.GetSection(CognitoTokenValidationOptions.SectionName)</c>.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Invalid settings fail the host at start-up (<see cref="OptionsValidationException"/>) with messages naming the
+    /// configuration key, e.g. <c>Cognito:TokenValidation:UserPools:1:ClientIds</c>. A section without
+    /// <c>UserPools</c> accepts the pool and app client of <see cref="CognitoAuthOptions"/>. The custom
+    /// <see cref="CognitoUserPoolTokenOptions.AdditionalCheck"/> cannot come from configuration: add it with the
+    /// <see cref="AddCognitoTokenValidation(IServiceCollection, Action{CognitoTokenValidationOptions})"/> overload,
+    /// which runs after the binding when called after this one.
+    /// Binding is source-generated, so this overload is trimming- and native-AOT-safe.
+    /// </remarks>
+    public static IServiceCollection AddCognitoTokenValidation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = (configuration as IConfigurationSection)?.Path;
+        var bound = services.Any(d => d.ImplementationInstance is CognitoTokenValidationConfigurationSection s
+            && (ReferenceEquals(s.Configuration, configuration) || (path is not null && s.Path == path)));
+        if (!bound)
+        {
+            // Binding the same section twice would append its UserPools entries twice.
+            services.AddSingleton(new CognitoTokenValidationConfigurationSection(configuration, path));
+            services.AddOptions<CognitoTokenValidationOptions>().Bind(configuration);
+        }
+
+        return AddCore(services, null);
     }
 
     private static IServiceCollection AddCore(IServiceCollection services, Action<CognitoTokenValidationOptions>? configure)

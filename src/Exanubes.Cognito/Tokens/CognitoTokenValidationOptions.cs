@@ -11,6 +11,12 @@ namespace Exanubes.Cognito.Tokens;
 /// </remarks>
 public sealed class CognitoTokenValidationOptions
 {
+    /// <summary>
+    /// The configuration section conventionally bound to these options: <c>Cognito:TokenValidation</c>
+    /// (pass <c>configuration.GetSection(CognitoTokenValidationOptions.SectionName)</c> to <c>AddCognitoTokenValidation</c>).
+    /// </summary>
+    public const string SectionName = "Cognito:TokenValidation";
+
     /// <summary>The accepted user pools, each with its app clients and optional checks. Default: empty (use <see cref="CognitoAuthOptions"/>).</summary>
     public IList<CognitoUserPoolTokenOptions> UserPools { get; } = [];
 

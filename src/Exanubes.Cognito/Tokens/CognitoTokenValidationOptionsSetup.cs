@@ -12,10 +12,26 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
 {
     private readonly IOptions<CognitoAuthOptions> _auth;
 
-    public CognitoTokenValidationOptionsSetup(IOptions<CognitoAuthOptions> auth)
+    /// <summary>
+    /// The configuration key prefix of the bound section (<c>Cognito:TokenValidation:</c>), so messages name keys;
+    /// <see langword="null"/> when the options come from code (or from several sections), so messages name properties.
+    /// </summary>
+    private readonly string? _keyPrefix;
+
+    public CognitoTokenValidationOptionsSetup(IOptions<CognitoAuthOptions> auth, IEnumerable<CognitoTokenValidationConfigurationSection> sections)
     {
         _auth = auth;
+        var bound = sections.ToList();
+        _keyPrefix = bound.Count == 1 ? (string.IsNullOrEmpty(bound[0].Path) ? string.Empty : bound[0].Path + ":") : null;
     }
+
+    /// <summary>Names a shared setting: <c>Cognito:TokenValidation:ClockSkew</c> or <c>CognitoTokenValidationOptions.ClockSkew</c>.</summary>
+    private string Key(string setting) => _keyPrefix is null ? $"CognitoTokenValidationOptions.{setting}" : _keyPrefix + setting;
+
+    /// <summary>Names a pool's setting: <c>Cognito:TokenValidation:UserPools:1:ClientIds (user pool 'x')</c> or <c>CognitoUserPoolTokenOptions.ClientIds of user pool 'x'</c>.</summary>
+    private string PoolKey(int index, CognitoUserPoolTokenOptions pool, string setting) => _keyPrefix is null
+        ? $"CognitoUserPoolTokenOptions.{setting} of user pool '{pool.UserPoolId}'"
+        : $"{_keyPrefix}UserPools:{index}:{setting} (user pool '{pool.UserPoolId}')";
 
     public void PostConfigure(string? name, CognitoTokenValidationOptions options)
     {
@@ -79,55 +95,65 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
         }
 
         var issuers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pool in options.UserPools)
+        for (var i = 0; i < options.UserPools.Count; i++)
         {
+            var pool = options.UserPools[i];
             if (!UserPoolIdPattern().IsMatch(pool.UserPoolId))
             {
-                errors.Add($"CognitoUserPoolTokenOptions.UserPoolId '{pool.UserPoolId}' is not a user pool id; expected '<region>_<id>', e.g. 'eu-west-1_AbCdEf123'.");
+                var key = _keyPrefix is null ? "CognitoUserPoolTokenOptions.UserPoolId" : $"{_keyPrefix}UserPools:{i}:UserPoolId";
+                errors.Add($"{key} '{pool.UserPoolId}' is not a user pool id; expected '<region>_<id>', e.g. 'eu-west-1_AbCdEf123'.");
                 continue;
             }
 
             if (!pool.AllowAnyClient && (pool.ClientIds.Count == 0 || pool.ClientIds.Any(string.IsNullOrWhiteSpace)))
             {
-                errors.Add($"CognitoUserPoolTokenOptions.ClientIds of user pool '{pool.UserPoolId}' must list the accepted app client ids (Cognito:ClientId); set AllowAnyClient to accept every app client.");
+                errors.Add($"{PoolKey(i, pool, "ClientIds")} must list the accepted app client ids (Cognito:ClientId); set AllowAnyClient to accept every app client.");
             }
 
-            CheckUri(errors, pool.Issuer, $"CognitoUserPoolTokenOptions.Issuer of user pool '{pool.UserPoolId}'");
-            CheckUri(errors, pool.JwksUri, $"CognitoUserPoolTokenOptions.JwksUri of user pool '{pool.UserPoolId}'");
+            CheckUri(errors, pool.Issuer, PoolKey(i, pool, "Issuer"));
+            CheckUri(errors, pool.JwksUri, PoolKey(i, pool, "JwksUri"));
             if (pool.Issuer is not null && !issuers.Add(pool.Issuer.OriginalString.TrimEnd('/')))
             {
-                errors.Add($"User pool '{pool.UserPoolId}' is listed more than once in CognitoTokenValidationOptions.UserPools; list all its app clients in one entry.");
+                errors.Add($"User pool '{pool.UserPoolId}' is listed more than once in {Key("UserPools")}; list all its app clients in one entry.");
             }
 
             if (pool.MaxAuthenticationAge is { } age && age <= TimeSpan.Zero)
             {
-                errors.Add($"CognitoUserPoolTokenOptions.MaxAuthenticationAge of user pool '{pool.UserPoolId}' must be positive.");
+                errors.Add($"{PoolKey(i, pool, "MaxAuthenticationAge")} must be positive.");
             }
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
-            errors.Add("CognitoTokenValidationOptions.ClockSkew must be between 0 and 5 minutes.");
+            errors.Add($"{Key("ClockSkew")} must be between 0 and 5 minutes (format 'hh:mm:ss').");
         }
 
         if (options.MaxTokenLength < 1024)
         {
-            errors.Add("CognitoTokenValidationOptions.MaxTokenLength must be at least 1024 characters.");
+            errors.Add($"{Key("MaxTokenLength")} must be at least 1024 characters.");
         }
 
         if (options.ValidatedTokenCacheSize < 0)
         {
-            errors.Add("CognitoTokenValidationOptions.ValidatedTokenCacheSize must be 0 (off) or positive.");
+            errors.Add($"{Key("ValidatedTokenCacheSize")} must be 0 (off) or positive.");
         }
 
-        if (options.JwksMinimumRefreshInterval <= TimeSpan.Zero || options.JwksRefreshPeriod <= TimeSpan.Zero || options.JwksTimeout <= TimeSpan.Zero)
+        foreach (var (setting, value) in new[]
         {
-            errors.Add("CognitoTokenValidationOptions.JwksMinimumRefreshInterval, JwksRefreshPeriod and JwksTimeout must be positive.");
+            ("JwksMinimumRefreshInterval", options.JwksMinimumRefreshInterval),
+            ("JwksRefreshPeriod", options.JwksRefreshPeriod),
+            ("JwksTimeout", options.JwksTimeout),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"{Key(setting)} must be positive (format 'hh:mm:ss').");
+            }
         }
 
         if (options.JwksMaxResponseBytes < 1024)
         {
-            errors.Add("CognitoTokenValidationOptions.JwksMaxResponseBytes must be at least 1024.");
+            errors.Add($"{Key("JwksMaxResponseBytes")} must be at least 1024.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
