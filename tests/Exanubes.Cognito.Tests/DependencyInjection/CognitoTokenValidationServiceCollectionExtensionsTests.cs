@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Testing;
 using Exanubes.Cognito.Tests.Tokens;
 using Exanubes.Cognito.Tokens;
 using Microsoft.Extensions.Configuration;
@@ -165,6 +166,24 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         var options = provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value;
 
         Assert.Equal(["client-b1", "client-b2", "client-b3"], options.UserPools[1].ClientIds);
+    }
+
+    [Fact]
+    public void AddCognitoTokenValidation_DocsJsonExample_BindsBothPools()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "token-validation.md"));
+        var start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var json = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+        using var provider = Build(s => s.AddCognitoTokenValidation(configuration.GetSection(CognitoTokenValidationOptions.SectionName)));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value;
+
+        Assert.Equal(["eu-west-1_AbCdEf123", "us-east-1_XyZ987"], options.UserPools.Select(p => p.UserPoolId));
+        Assert.Equal(["web-client-id", "mobile-client-id"], options.UserPools[0].ClientIds);
+        Assert.Equal(["partners"], options.UserPools[1].RequiredGroups);
+        Assert.Equal(TimeSpan.FromHours(8), options.UserPools[1].MaxAuthenticationAge);
     }
 
     [Fact]
