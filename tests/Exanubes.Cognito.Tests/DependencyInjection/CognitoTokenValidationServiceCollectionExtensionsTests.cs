@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Authentication;
 using Exanubes.Cognito.Testing;
 using Exanubes.Cognito.Tests.Tokens;
 using Exanubes.Cognito.Tokens;
@@ -154,6 +155,22 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         var options = provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value;
         Assert.Equal([PoolId, OtherPoolId], options.UserPools.Select(p => p.UserPoolId));
         Assert.Equal(["client-b1", "client-b2"], options.UserPools[1].ClientIds);
+    }
+
+    [Fact]
+    public void AddCognitoTokenValidation_ConfigurationThenJwtBearer_BearerUsesTheBoundPools()
+    {
+        var services = new ServiceCollection();
+        ValidatorHarness.Register(services, new FakeJwksHandler(), new FakeTimeProvider(Now));
+
+        services.AddCognitoTokenValidation(Section(TwoPools));
+        services.AddAuthentication().AddCognitoJwtBearer();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ICognitoTokenValidator));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value;
+        Assert.Equal([PoolId, OtherPoolId], options.UserPools.Select(p => p.UserPoolId));
     }
 
     [Fact]
