@@ -119,7 +119,7 @@ internal sealed class CustomEmailSenderPipeline(
         // 4. Render, 5. send.
         await prepared.ConfigureAwait(false);
         var message = renderer.Render(evt, recipient.Trim(), code);
-        await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
 
         if (key is not null)
         {
@@ -128,6 +128,44 @@ internal sealed class CustomEmailSenderPipeline(
 
         return "Sent";
     }
+
+    /// <summary>
+    /// Hands the email to the mailer so that every failure is an <see cref="EmailDeliveryException"/> which never carries
+    /// the code: a provider refusing a request may quote it (a SendGrid 400 body, an SMTP reply), and a custom mailer may
+    /// throw anything. The message is redacted, and a cause that mentions the code is dropped rather than passed on.
+    /// </summary>
+    private async Task DeliverAsync(EmailMessage message, string? code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not EmailDeliveryException || SecretForms(code).Any(f => ex.ToString().Contains(f, StringComparison.Ordinal)))
+        {
+            var typed = ex as EmailDeliveryException;
+            var name = typed?.Mailer ?? mailer.GetType().Name;
+            var text = typed?.Message ?? $"The {message.TriggerSource} email could not be sent: {name} threw {ex.GetType().Name}: {ex.Message}";
+            var leaks = false;
+            foreach (var form in SecretForms(code))
+            {
+                leaks |= ex.ToString().Contains(form, StringComparison.Ordinal);
+                text = text.Replace(form, "[redacted]", StringComparison.Ordinal);
+            }
+
+            throw new EmailDeliveryException(name, typed?.StatusCode, text, leaks ? null : ex);
+        }
+    }
+
+    /// <summary>The code as it may be quoted back: plain, HTML-, JSON- and URL-encoded (longest first, so each is redacted whole).</summary>
+    private static IEnumerable<string> SecretForms(string? code)
+        => string.IsNullOrEmpty(code)
+            ? []
+            : new[] { code, System.Net.WebUtility.HtmlEncode(code), System.Text.Encodings.Web.HtmlEncoder.Default.Encode(code), System.Text.Json.JsonEncodedText.Encode(code).ToString(), Uri.EscapeDataString(code) }
+                .Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length);
 
     private double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);
 }

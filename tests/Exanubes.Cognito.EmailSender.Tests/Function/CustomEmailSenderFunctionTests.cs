@@ -138,6 +138,36 @@ public class CustomEmailSenderFunctionTests
     }
 
     [Fact]
+    public async Task HandleAsync_MailerErrorEchoingThePassword_ThrowsAndLogsWithoutIt()
+    {
+        // A provider answering 400 may quote the request it refused; its text must not carry the password further.
+        var password = Fixtures.Codes["AdminCreateUser"]!;
+        var echoed = new EmailDeliveryException("Test", 400, $"refused: content '{password}' is invalid", new InvalidOperationException(password));
+        var function = TestFunction.WithMailer(new CapturingMailer { FailWith = echoed });
+
+        var ex = await Assert.ThrowsAsync<EmailDeliveryException>(() => function.HandleAsync(new MemoryStream(Fixtures.Bytes("AdminCreateUser"))));
+
+        Assert.DoesNotContain(password, ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("refused: content '[redacted]' is invalid", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal("Test", ex.Mailer);
+        Assert.DoesNotContain(password, function.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CustomMailerThrowsUntyped_FailsWithEmailDeliveryException()
+    {
+        var function = TestFunction.WithMailer(new CapturingMailer { FailWith = new InvalidOperationException("queue full for code 123456") });
+
+        var ex = await Assert.ThrowsAsync<EmailDeliveryException>(() => function.HandleAsync(new MemoryStream(Fixtures.Bytes("SignUp"))));
+
+        Assert.Equal(nameof(CapturingMailer), ex.Mailer);
+        Assert.DoesNotContain("123456", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", function.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_Event_WritesOneJsonLineWithTheSummaryAndNoSecrets()
     {
         var mailer = new CapturingMailer();
