@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Exanubes.Cognito.EmailSender.Encryption;
 
 namespace Exanubes.Cognito.EmailSender;
 
@@ -56,7 +57,7 @@ internal static class CustomEmailSenderEventReader
                 "request.type",
                 evt.Request.Type is null
                     ? $"The Custom Email Sender event has no 'request.type'; expected '{CustomEmailSenderRequest.TypeV1}'."
-                    : $"The Custom Email Sender event has 'request.type' = '{evt.Request.Type}'; only '{CustomEmailSenderRequest.TypeV1}' is supported (is the trigger configured with LambdaVersion V1_0?).");
+                    : $"The Custom Email Sender event has 'request.type' = '{UntrustedText.Safe(evt.Request.Type)}'; only '{CustomEmailSenderRequest.TypeV1}' is supported (is the trigger configured with LambdaVersion V1_0?).");
         }
 
         if (evt.Request.UserAttributes is null)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.EmailSender.Encryption;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,9 +48,10 @@ internal sealed class CustomEmailSenderPipeline(
 
     private async Task HandleCoreAsync(CustomEmailSenderEvent evt, long started, CancellationToken cancellationToken)
     {
-        var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : evt.TriggerSource.Value;
-        var pool = evt.UserPoolId ?? "-";
-        var client = evt.CallerContext?.ClientId ?? "-";
+        // Values from the event go into the log line shortened and printable, so a hostile event cannot flood or forge it.
+        var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : UntrustedText.Safe(evt.TriggerSource.Value);
+        var pool = evt.UserPoolId is null ? "-" : UntrustedText.Safe(evt.UserPoolId);
+        var client = evt.CallerContext?.ClientId is { } clientId ? UntrustedText.Safe(clientId) : "-";
         string outcome;
         try
         {
@@ -77,13 +79,13 @@ internal sealed class CustomEmailSenderPipeline(
         if (_options.UserPoolId is { Length: > 0 } expected && !string.Equals(expected, evt.UserPoolId, StringComparison.Ordinal))
         {
             throw new CustomEmailSenderEventException("userPoolId",
-                $"The event comes from user pool '{evt.UserPoolId}' but this function serves '{expected}' (EmailSender:UserPoolId).");
+                $"The event comes from user pool '{UntrustedText.Safe(evt.UserPoolId ?? string.Empty)}' but this function serves '{expected}' (EmailSender:UserPoolId).");
         }
 
         if (!renderer.CanRender(evt.TriggerSource))
         {
             throw new CustomEmailSenderEventException("triggerSource",
-                $"Unknown trigger source '{evt.TriggerSource}' and no email template registered for it; register one with services.AddEmailTemplate(...) to deliver it.");
+                $"Unknown trigger source '{UntrustedText.Safe(evt.TriggerSource.Value ?? string.Empty)}' and no email template registered for it; register one with services.AddEmailTemplate(...) to deliver it.");
         }
 
         if (!request.UserAttributes!.TryGetValue("email", out var recipient) || string.IsNullOrWhiteSpace(recipient))

@@ -167,6 +167,35 @@ public class CustomEmailSenderFunctionTests
         Assert.DoesNotContain("123456", function.Stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("request.type")]
+    [InlineData("userPoolId")]
+    [InlineData("triggerSource")]
+    public async Task HandleAsync_HugeHostileValue_IsRejectedNamingTheFieldWithABoundedMessage(string field)
+    {
+        var hostile = "\u001b[31m" + new string('x', 200_000) + "\r\nforged line";
+        var node = Fixtures.Node("SignUp");
+        if (field == "request.type")
+        {
+            node["request"]!["type"] = hostile;
+        }
+        else
+        {
+            node[field] = hostile;
+        }
+
+        var function = TestFunction.WithMailer(new CapturingMailer());
+
+        var ex = await Assert.ThrowsAsync<CustomEmailSenderEventException>(() => function.HandleAsync(new MemoryStream(Fixtures.ToBytes(node))));
+
+        Assert.Equal(field, ex.Field);
+        Assert.InRange(ex.Message.Length, 1, 1_000);
+        Assert.DoesNotContain("\u001b", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        var line = Assert.Single(LogLines(function));
+        Assert.InRange(line.GetRawText().Length, 1, 2_000);
+    }
+
     [Fact]
     public async Task HandleAsync_Event_WritesOneJsonLineWithTheSummaryAndNoSecrets()
     {
