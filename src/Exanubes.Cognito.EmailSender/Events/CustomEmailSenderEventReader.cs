@@ -46,6 +46,13 @@ internal static class CustomEmailSenderEventReader
             throw Missing("userPoolId");
         }
 
+        if (!CustomEmailSenderOptionsValidator.UserPoolId().IsMatch(evt.UserPoolId))
+        {
+            throw new CustomEmailSenderEventException(
+                "userPoolId",
+                $"The Custom Email Sender event has 'userPoolId' = '{UntrustedText.Safe(evt.UserPoolId)}', which is not a user pool id; expected <region>_<id>, for example eu-west-1_AbCdEf123.");
+        }
+
         if (evt.Request is null)
         {
             throw Missing("request");

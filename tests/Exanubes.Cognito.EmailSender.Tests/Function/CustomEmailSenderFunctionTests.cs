@@ -197,6 +197,24 @@ public class CustomEmailSenderFunctionTests
     }
 
     [Fact]
+    public async Task HandleAsync_HostileUserPoolIdWithNoPoolConfigured_IsRejectedBeforeDecrypting()
+    {
+        var node = Fixtures.Node("SignUp");
+        node["userPoolId"] = "\u001b[31m" + new string('x', 200_000) + "\r\nforged line";
+        var kms = new FakeKeyManagementService();
+        var function = TestFunction.WithMailer(new CapturingMailer(), kms, ("EmailSender__UserPoolId", null));
+
+        var ex = await Assert.ThrowsAsync<CustomEmailSenderEventException>(() => function.HandleAsync(new MemoryStream(Fixtures.ToBytes(node))));
+
+        Assert.Equal("userPoolId", ex.Field);
+        Assert.Contains("not a user pool id", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, kms.DecryptCalls);
+        Assert.InRange(ex.Message.Length, 1, 2_000);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(Assert.Single(LogLines(function)).GetRawText().Length, 1, 3_000);
+    }
+
+    [Fact]
     public async Task HandleAsync_Event_WritesOneJsonLineWithTheSummaryAndNoSecrets()
     {
         var mailer = new CapturingMailer();
