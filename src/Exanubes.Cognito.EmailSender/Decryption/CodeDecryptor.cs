@@ -48,12 +48,12 @@ internal sealed partial class CodeDecryptor
         catch (EncryptionSdkEncryptionContextMismatchException ex)
         {
             throw new CodeDecryptionException(
-                $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' is missing or differs from the event's userPoolId; cognito-local encrypts without it, see EmailSender:AllowMissingUserPoolContext): {ex.Message}", ex);
+                $"The code was not encrypted for user pool '{UntrustedText.Safe(userPoolId)}' (its encryption context 'userpool-id' is missing or differs from the event's userPoolId; cognito-local encrypts without it, see EmailSender:AllowMissingUserPoolContext): {ex.Message}", ex);
         }
         catch (EncryptionSdkAuthenticationException ex) when (!_allowMissingContext)
         {
             throw new CodeDecryptionException(
-                $"The code failed authentication under {_keyArn} for user pool '{userPoolId}': it was altered, or it was encrypted without the 'userpool-id' encryption context that binds it to the pool (cognito-local does this; on local stacks only, set EmailSender:AllowMissingUserPoolContext). {ex.Message}", ex);
+                $"The code failed authentication under {_keyArn} for user pool '{UntrustedText.Safe(userPoolId)}': it was altered, or it was encrypted without the 'userpool-id' encryption context that binds it to the pool (cognito-local does this; on local stacks only, set EmailSender:AllowMissingUserPoolContext). {ex.Message}", ex);
         }
         catch (EncryptionSdkNoMatchingDataKeyException ex)
         {
@@ -62,7 +62,7 @@ internal sealed partial class CodeDecryptor
         }
         catch (EncryptionSdkException ex)
         {
-            throw new CodeDecryptionException($"The code could not be decrypted under {_keyArn} for user pool '{userPoolId}': {ex.Message}", ex);
+            throw new CodeDecryptionException($"The code could not be decrypted under {_keyArn} for user pool '{UntrustedText.Safe(userPoolId)}': {ex.Message}", ex);
         }
         catch (AmazonServiceException ex) when (ex.ErrorCode is "AccessDeniedException")
         {
@@ -74,7 +74,7 @@ internal sealed partial class CodeDecryptor
             if (_allowMissingContext && message.EncryptionContext.TryGetValue(UserPoolIdContextKey, out var pool) && !string.Equals(pool, userPoolId, StringComparison.Ordinal))
             {
                 throw new CodeDecryptionException(
-                    $"The code was not encrypted for user pool '{userPoolId}' (its encryption context 'userpool-id' is '{pool}').");
+                    $"The code was not encrypted for user pool '{UntrustedText.Safe(userPoolId)}' (its encryption context 'userpool-id' is '{UntrustedText.Safe(pool)}').");
             }
 
             return Encoding.UTF8.GetString(message.Plaintext);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Exanubes.Cognito.EmailSender.Encryption;
 
 namespace Exanubes.Cognito.EmailSender;
 
@@ -45,6 +46,13 @@ internal static class CustomEmailSenderEventReader
             throw Missing("userPoolId");
         }
 
+        if (!CustomEmailSenderOptionsValidator.UserPoolId().IsMatch(evt.UserPoolId))
+        {
+            throw new CustomEmailSenderEventException(
+                "userPoolId",
+                $"The Custom Email Sender event has 'userPoolId' = '{UntrustedText.Safe(evt.UserPoolId)}', which is not a user pool id; expected <region>_<id>, for example eu-west-1_AbCdEf123.");
+        }
+
         if (evt.Request is null)
         {
             throw Missing("request");
@@ -56,7 +64,7 @@ internal static class CustomEmailSenderEventReader
                 "request.type",
                 evt.Request.Type is null
                     ? $"The Custom Email Sender event has no 'request.type'; expected '{CustomEmailSenderRequest.TypeV1}'."
-                    : $"The Custom Email Sender event has 'request.type' = '{evt.Request.Type}'; only '{CustomEmailSenderRequest.TypeV1}' is supported (is the trigger configured with LambdaVersion V1_0?).");
+                    : $"The Custom Email Sender event has 'request.type' = '{UntrustedText.Safe(evt.Request.Type)}'; only '{CustomEmailSenderRequest.TypeV1}' is supported (is the trigger configured with LambdaVersion V1_0?).");
         }
 
         if (evt.Request.UserAttributes is null)

@@ -47,6 +47,7 @@ internal sealed partial class CustomEmailSenderOptionsValidator : IValidateOptio
     [GeneratedRegex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyArn();
 
+    /// <summary>A user pool id: <c>&lt;region&gt;_&lt;id&gt;</c> (cognito-local: <c>local_&lt;id&gt;</c>); also checks the event's <c>userPoolId</c>.</summary>
     [GeneratedRegex("^[A-Za-z0-9-]+_[0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex UserPoolId();
+    internal static partial Regex UserPoolId();
 }

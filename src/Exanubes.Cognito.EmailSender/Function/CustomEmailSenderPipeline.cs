@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.EmailSender.Encryption;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,9 +48,10 @@ internal sealed class CustomEmailSenderPipeline(
 
     private async Task HandleCoreAsync(CustomEmailSenderEvent evt, long started, CancellationToken cancellationToken)
     {
-        var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : evt.TriggerSource.Value;
-        var pool = evt.UserPoolId ?? "-";
-        var client = evt.CallerContext?.ClientId ?? "-";
+        // Values from the event go into the log line shortened and printable, so a hostile event cannot flood or forge it.
+        var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : UntrustedText.Safe(evt.TriggerSource.Value);
+        var pool = evt.UserPoolId is null ? "-" : UntrustedText.Safe(evt.UserPoolId);
+        var client = evt.CallerContext?.ClientId is { } clientId ? UntrustedText.Safe(clientId) : "-";
         string outcome;
         try
         {
@@ -77,13 +79,13 @@ internal sealed class CustomEmailSenderPipeline(
         if (_options.UserPoolId is { Length: > 0 } expected && !string.Equals(expected, evt.UserPoolId, StringComparison.Ordinal))
         {
             throw new CustomEmailSenderEventException("userPoolId",
-                $"The event comes from user pool '{evt.UserPoolId}' but this function serves '{expected}' (EmailSender:UserPoolId).");
+                $"The event comes from user pool '{UntrustedText.Safe(evt.UserPoolId ?? string.Empty)}' but this function serves '{expected}' (EmailSender:UserPoolId).");
         }
 
         if (!renderer.CanRender(evt.TriggerSource))
         {
             throw new CustomEmailSenderEventException("triggerSource",
-                $"Unknown trigger source '{evt.TriggerSource}' and no email template registered for it; register one with services.AddEmailTemplate(...) to deliver it.");
+                $"Unknown trigger source '{UntrustedText.Safe(evt.TriggerSource.Value ?? string.Empty)}' and no email template registered for it; register one with services.AddEmailTemplate(...) to deliver it.");
         }
 
         if (!request.UserAttributes!.TryGetValue("email", out var recipient) || string.IsNullOrWhiteSpace(recipient))
@@ -119,7 +121,7 @@ internal sealed class CustomEmailSenderPipeline(
         // 4. Render, 5. send.
         await prepared.ConfigureAwait(false);
         var message = renderer.Render(evt, recipient.Trim(), code);
-        await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
 
         if (key is not null)
         {
@@ -128,6 +130,44 @@ internal sealed class CustomEmailSenderPipeline(
 
         return "Sent";
     }
+
+    /// <summary>
+    /// Hands the email to the mailer so that every failure is an <see cref="EmailDeliveryException"/> which never carries
+    /// the code: a provider refusing a request may quote it (a SendGrid 400 body, an SMTP reply), and a custom mailer may
+    /// throw anything. The message is redacted, and a cause that mentions the code is dropped rather than passed on.
+    /// </summary>
+    private async Task DeliverAsync(EmailMessage message, string? code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not EmailDeliveryException || SecretForms(code).Any(f => ex.ToString().Contains(f, StringComparison.Ordinal)))
+        {
+            var typed = ex as EmailDeliveryException;
+            var name = typed?.Mailer ?? mailer.GetType().Name;
+            var text = typed?.Message ?? $"The {message.TriggerSource} email could not be sent: {name} threw {ex.GetType().Name}: {ex.Message}";
+            var leaks = false;
+            foreach (var form in SecretForms(code))
+            {
+                leaks |= ex.ToString().Contains(form, StringComparison.Ordinal);
+                text = text.Replace(form, "[redacted]", StringComparison.Ordinal);
+            }
+
+            throw new EmailDeliveryException(name, typed?.StatusCode, text, leaks ? null : ex);
+        }
+    }
+
+    /// <summary>The code as it may be quoted back: plain, HTML-, JSON- and URL-encoded (longest first, so each is redacted whole).</summary>
+    private static IEnumerable<string> SecretForms(string? code)
+        => string.IsNullOrEmpty(code)
+            ? []
+            : new[] { code, System.Net.WebUtility.HtmlEncode(code), System.Text.Encodings.Web.HtmlEncoder.Default.Encode(code), System.Text.Json.JsonEncodedText.Encode(code).ToString(), Uri.EscapeDataString(code) }
+                .Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length);
 
     private double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);
 }

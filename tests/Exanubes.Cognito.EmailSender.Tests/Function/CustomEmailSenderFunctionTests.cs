@@ -138,6 +138,83 @@ public class CustomEmailSenderFunctionTests
     }
 
     [Fact]
+    public async Task HandleAsync_MailerErrorEchoingThePassword_ThrowsAndLogsWithoutIt()
+    {
+        // A provider answering 400 may quote the request it refused; its text must not carry the password further.
+        var password = Fixtures.Codes["AdminCreateUser"]!;
+        var echoed = new EmailDeliveryException("Test", 400, $"refused: content '{password}' is invalid", new InvalidOperationException(password));
+        var function = TestFunction.WithMailer(new CapturingMailer { FailWith = echoed });
+
+        var ex = await Assert.ThrowsAsync<EmailDeliveryException>(() => function.HandleAsync(new MemoryStream(Fixtures.Bytes("AdminCreateUser"))));
+
+        Assert.DoesNotContain(password, ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("refused: content '[redacted]' is invalid", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal("Test", ex.Mailer);
+        Assert.DoesNotContain(password, function.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CustomMailerThrowsUntyped_FailsWithEmailDeliveryException()
+    {
+        var function = TestFunction.WithMailer(new CapturingMailer { FailWith = new InvalidOperationException("queue full for code 123456") });
+
+        var ex = await Assert.ThrowsAsync<EmailDeliveryException>(() => function.HandleAsync(new MemoryStream(Fixtures.Bytes("SignUp"))));
+
+        Assert.Equal(nameof(CapturingMailer), ex.Mailer);
+        Assert.DoesNotContain("123456", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", function.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("request.type")]
+    [InlineData("userPoolId")]
+    [InlineData("triggerSource")]
+    public async Task HandleAsync_HugeHostileValue_IsRejectedNamingTheFieldWithABoundedMessage(string field)
+    {
+        var hostile = "\u001b[31m" + new string('x', 200_000) + "\r\nforged line";
+        var node = Fixtures.Node("SignUp");
+        if (field == "request.type")
+        {
+            node["request"]!["type"] = hostile;
+        }
+        else
+        {
+            node[field] = hostile;
+        }
+
+        var function = TestFunction.WithMailer(new CapturingMailer());
+
+        var ex = await Assert.ThrowsAsync<CustomEmailSenderEventException>(() => function.HandleAsync(new MemoryStream(Fixtures.ToBytes(node))));
+
+        Assert.Equal(field, ex.Field);
+        Assert.InRange(ex.Message.Length, 1, 1_000);
+        Assert.DoesNotContain("\u001b", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        var line = Assert.Single(LogLines(function));
+        Assert.InRange(line.GetRawText().Length, 1, 2_000);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HostileUserPoolIdWithNoPoolConfigured_IsRejectedBeforeDecrypting()
+    {
+        var node = Fixtures.Node("SignUp");
+        node["userPoolId"] = "\u001b[31m" + new string('x', 200_000) + "\r\nforged line";
+        var kms = new FakeKeyManagementService();
+        var function = TestFunction.WithMailer(new CapturingMailer(), kms, ("EmailSender__UserPoolId", null));
+
+        var ex = await Assert.ThrowsAsync<CustomEmailSenderEventException>(() => function.HandleAsync(new MemoryStream(Fixtures.ToBytes(node))));
+
+        Assert.Equal("userPoolId", ex.Field);
+        Assert.Contains("not a user pool id", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, kms.DecryptCalls);
+        Assert.InRange(ex.Message.Length, 1, 2_000);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(Assert.Single(LogLines(function)).GetRawText().Length, 1, 3_000);
+    }
+
+    [Fact]
     public async Task HandleAsync_Event_WritesOneJsonLineWithTheSummaryAndNoSecrets()
     {
         var mailer = new CapturingMailer();
