@@ -153,7 +153,7 @@ public sealed class KmsKeyring : IKeyring
         {
             response = await _kms.DecryptAsync(kmsRequest, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
@@ -171,8 +171,10 @@ public sealed class KmsKeyring : IKeyring
         {
             throw new EncryptionSdkKmsException($"KMS Decrypt with {arn} failed: {e.ErrorCode} (HTTP {(int)e.StatusCode})", e);
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
         {
+            // The AWS SDK surfaces transport failures (after its own retries) as these, unwrapped; an HttpClient
+            // timeout is a TaskCanceledException nobody asked for. The caller's own cancellation propagates above.
             throw new EncryptionSdkKmsException($"KMS Decrypt with {arn} could not be sent: {e.GetType().Name}", e);
         }
 

@@ -94,6 +94,31 @@ public sealed class KmsKeyringTests
         Assert.StartsWith($"KMS denied Decrypt: the function's role needs kms:Decrypt on {PoolKey}", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http")]
+    [InlineData("io")]
+    [InlineData("timeout")]
+    [InlineData("http-client-timeout")]
+    public async Task DecryptDataKeyAsync_KmsUnreachable_ThrowsKmsErrorNamingTheKey(string failure)
+    {
+        Exception transport = failure switch
+        {
+            "http" => new HttpRequestException("Connection refused (kms.eu-west-1.amazonaws.com:443)"),
+            "io" => new IOException("The response ended prematurely."),
+            "http-client-timeout" => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException()),
+            _ => new TimeoutException("The operation has timed out."),
+        };
+        var kms = new Mock<IAmazonKeyManagementService>(MockBehavior.Strict);
+        kms.Setup(k => k.DecryptAsync(It.IsAny<DecryptRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(transport);
+
+        var error = await Assert.ThrowsAsync<EncryptionSdkKmsException>(() =>
+            new KmsKeyring(kms.Object, [PoolKey]).DecryptDataKeyAsync(Request(Kms(PoolKey, [1, 2, 3])), CancellationToken.None));
+
+        Assert.Contains(PoolKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains(transport.GetType().Name, error.Message, StringComparison.Ordinal);
+        Assert.Same(transport, error.InnerException);
+    }
+
     [Fact]
     public async Task DecryptDataKeyAsync_InvalidCiphertext_ThrowsKmsErrorExplainingCause()
     {
