@@ -151,6 +151,55 @@ public sealed class CognitoIdentityProviderClientTests
         Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK, true)]
+    [InlineData(HttpStatusCode.OK, false)]
+    [InlineData(HttpStatusCode.BadRequest, true)]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    public async Task Response_BodyOverLimit_IsResponseTooLargeError(HttpStatusCode status, bool declaresLength)
+    {
+        // Valid JSON padded past the limit: without a bound it would be read whole and parsed as a success.
+        var padded = new byte[CognitoIdentityProviderClient.MaxResponseBytes + 1];
+        Array.Fill(padded, (byte)' ');
+        padded[0] = (byte)'{';
+        padded[^1] = (byte)'}';
+        await using var host = WireTestHost.Create(_ =>
+        {
+            HttpContent content = declaresLength ? new ByteArrayContent(padded) : new StreamContent(new UnknownLengthStream(padded));
+            content.Headers.ContentType = new("application/x-amz-json-1.1");
+            return new HttpResponseMessage(status) { Content = content };
+        });
+
+        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("ResponseTooLarge", result.Error?.Type);
+        Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
+        Assert.Equal(status, result.Error?.StatusCode);
+    }
+
+    [Fact]
+    public async Task Response_BodyAtLimit_IsRead()
+    {
+        var padded = new byte[CognitoIdentityProviderClient.MaxResponseBytes];
+        Array.Fill(padded, (byte)' ');
+        padded[0] = (byte)'{';
+        padded[^1] = (byte)'}';
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new UnknownLengthStream(padded)) });
+
+        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.True(result.Succeeded);
+    }
+
+    /// <summary>A body whose length the client cannot know in advance (like a chunked response).</summary>
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+    }
+
     [Fact]
     public async Task Call_Cancelled_ThrowsOperationCanceled()
     {
