@@ -135,7 +135,29 @@ internal sealed class CognitoAuthService : ICognitoAuthService
 
         Log.AnsweringPasswordVerifier(_logger);
         var timestamp = CognitoSrpClient.FormatTimestamp(_timeProvider.GetUtcNow());
-        var signature = srp.ComputePasswordClaimSignature(userIdForSrp, password, srpB, salt, secretBlock, timestamp);
+        string signature;
+        try
+        {
+            signature = srp.ComputePasswordClaimSignature(userIdForSrp, password, srpB, salt, secretBlock, timestamp);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            // Every value checked here came from Cognito (the password was checked on entry): a malformed or unsafe
+            // challenge is an unreadable answer, not a caller error. The message names the parameter, never a value.
+            var parameter = (ex as ArgumentException)?.ParamName switch
+            {
+                "userIdForSrp" => "USER_ID_FOR_SRP",
+                "saltHex" => "SALT",
+                "secretBlockBase64" => "SECRET_BLOCK",
+                _ => "SRP_B",
+            };
+            return CognitoResult<CognitoSignInResult>.Failure(new CognitoError(
+                CognitoErrorCode.Unknown,
+                "InvalidResponse",
+                $"Cognito's PASSWORD_VERIFIER challenge has an unusable {parameter}; the sign-in was not answered.",
+                System.Net.HttpStatusCode.OK));
+        }
+
 
         // Cognito checks this SECRET_HASH against the internal user name, not the alias typed at sign-in: answer with
         // USERNAME = USER_ID_FOR_SRP and hash that (as the AWS Android SDK's CognitoUser does).
