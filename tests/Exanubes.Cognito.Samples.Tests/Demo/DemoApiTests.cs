@@ -339,6 +339,25 @@ public sealed class DemoApiTests(DemoStackFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("api/auth/signin", """{"username":"","password":"Passw0rd!demo"}""")]
+    [InlineData("api/auth/signin", """{"password":"Passw0rd!demo"}""")]
+    [InlineData("api/auth/confirm", """{"username":"someone@example.com"}""")]
+    [InlineData("api/auth/resend", """{}""")]
+    [InlineData("api/auth/reset-password", """{"username":"someone@example.com","code":"","newPassword":"N3w-Passw0rd!demo"}""")]
+    public async Task AuthApi_MissingOrEmptyField_Answers400ProblemNot500(string path, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await Http.PostAsync(new Uri(fixture.Demo, path), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(response);
+        Assert.Equal("InvalidRequest", problem["title"]?.GetValue<string>());
+        Assert.DoesNotContain("   at ", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> ConfirmedUserAsync(string prefix)
     {
         var email = DemoStackFixture.NewEmail(prefix);
