@@ -263,7 +263,7 @@ internal sealed class CognitoIdentityProviderClient
         var started = _timeProvider.GetTimestamp();
         var client = _httpClientFactory.CreateClient(HttpClientName);
         using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await CognitoResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, client.Timeout, action, cancellationToken).ConfigureAwait(false);
         var content = body.Bytes;
         var elapsed = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
@@ -293,6 +293,30 @@ internal sealed class CognitoIdentityProviderClient
         var error = CognitoErrorMapper.FromResponse(response.StatusCode, content, ErrorTypeHeader(response));
         Log.ActionFailed(_logger, action, error.Type, (int)response.StatusCode, elapsed);
         return CognitoResult<TResponse>.Failure(error);
+    }
+
+    /// <summary>
+    /// Reads the body within <paramref name="timeout"/> (the client's <see cref="HttpClient.Timeout"/>, which covers only
+    /// the headers when they are read first), so a server that stalls mid-body cannot hold the call forever.
+    /// </summary>
+    private async Task<CognitoResponseBody> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, string action, CancellationToken cancellationToken)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await CognitoResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await CognitoResponseBody.ReadAsync(response, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timer.IsCancellationRequested)
+        {
+            throw new TaskCanceledException(
+                $"Cognito {action} did not finish its answer within the HttpClient.Timeout of {timeout.TotalSeconds} seconds.", new TimeoutException(ex.Message, ex));
+        }
     }
 
     internal static string? ErrorTypeHeader(HttpResponseMessage response) =>

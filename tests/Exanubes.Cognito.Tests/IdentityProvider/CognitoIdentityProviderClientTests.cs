@@ -192,6 +192,40 @@ public sealed class CognitoIdentityProviderClientTests
         Assert.True(result.Succeeded);
     }
 
+    [Fact]
+    public async Task Response_BodyStallsPastClientTimeout_ThrowsTimeoutNotHangs()
+    {
+        var time = WireTestHost.FixedTime();
+        using var stall = new StallingStream();
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stall) }, timeProvider: time);
+
+        var call = host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        await stall.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(101)); // HttpClient's default Timeout is 100 s
+
+        var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsType<TimeoutException>(ex.InnerException);
+    }
+
+    /// <summary>A body that sends nothing until the read is cancelled.</summary>
+    private sealed class StallingStream : MemoryStream
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool CanSeek => false;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Reading.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
     /// <summary>A body whose length the client cannot know in advance (like a chunked response).</summary>
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {
