@@ -169,16 +169,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             ["TIMESTAMP"] = timestamp,
         };
         AddSecretHash(answers, userIdForSrp);
-        var answered = await _client.RespondToAuthChallengeAsync(
-            new RespondToAuthChallengeRequest
-            {
-                ClientId = Options.ClientId,
-                ChallengeName = CognitoChallengeNames.PasswordVerifier,
-                Session = response.Session,
-                ChallengeResponses = answers,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return ToSignInResult(UserSrpAuth, answered.Map(AsInitiateAuthResponse), userIdForSrp);
+        return await AnswerChallengeAsync(UserSrpAuth, CognitoChallengeNames.PasswordVerifier, response.Session, answers, userIdForSrp, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default)
@@ -197,16 +188,23 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             AddSecretHash(answers, answerUser);
         }
 
-        var result = await _client.RespondToAuthChallengeAsync(
+        return await AnswerChallengeAsync(challenge.Name, challenge.Name, challenge.Session, answers, challenge.Username, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one RespondToAuthChallenge and reads its answer as tokens or the next challenge.</summary>
+    private async Task<CognitoResult<CognitoSignInResult>> AnswerChallengeAsync(
+        string flow, string challengeName, string? session, Dictionary<string, string> answers, string username, CancellationToken cancellationToken)
+    {
+        var answered = await _client.RespondToAuthChallengeAsync(
             new RespondToAuthChallengeRequest
             {
                 ClientId = Options.ClientId,
-                ChallengeName = challenge.Name,
-                Session = challenge.Session,
+                ChallengeName = challengeName,
+                Session = session,
                 ChallengeResponses = answers,
             },
             cancellationToken).ConfigureAwait(false);
-        return ToSignInResult(challenge.Name, result.Map(AsInitiateAuthResponse), challenge.Username);
+        return ToSignInResult(flow, answered.Map(AsInitiateAuthResponse), username);
     }
 
     public async Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default)
