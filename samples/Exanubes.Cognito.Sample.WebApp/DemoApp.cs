@@ -53,9 +53,11 @@ public static class DemoApp
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<InvalidRequestHandler>();
         builder.Services.AddRateLimiter(options => ConfigureRateLimits(options, builder.Configuration));
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {

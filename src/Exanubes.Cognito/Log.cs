@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Cognito {Action} answered HTTP {StatusCode} with a body that is not the expected JSON")]
     public static partial void UnreadableResponse(ILogger logger, string action, int statusCode, Exception exception);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Cognito {Action} answered HTTP {StatusCode} with a body longer than {MaxBytes} bytes; not read further")]
+    public static partial void ResponseTooLarge(ILogger logger, string action, int statusCode, int maxBytes);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Signing Cognito {Action} with AWS Signature V4 for region {Region}")]
     public static partial void SigningAction(ILogger logger, string action, string region);
 

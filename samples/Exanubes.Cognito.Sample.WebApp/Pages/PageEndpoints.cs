@@ -255,6 +255,11 @@ internal static class PageEndpoints
         _ => null,
     };
 
+    /// <summary>
+    /// The URL when it is a path on this site, else null. Control characters are refused anywhere: browsers drop tabs
+    /// and newlines inside a URL, so <c>/&lt;TAB&gt;/evil.example</c> would be followed as <c>//evil.example</c>.
+    /// </summary>
     private static string? LocalOnly(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : null;
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : null;
 }

@@ -31,6 +31,12 @@ internal sealed class CognitoIdentityProviderClient
     /// <summary>The action of a request, for retry logs.</summary>
     public static readonly HttpRequestOptionsKey<string> ActionOption = new("Exanubes.Cognito.Action");
 
+    /// <summary>
+    /// The longest response body read (1 MiB; Cognito's answers are a few kilobytes). A longer body is not read further
+    /// and comes back as the error type <c>ResponseTooLarge</c>.
+    /// </summary>
+    public const int MaxResponseBytes = 1024 * 1024;
+
     private static readonly MediaTypeHeaderValue JsonContentType = new(CognitoActions.ContentType);
 
     private readonly IHttpClientFactory _httpClientFactory;
@@ -219,12 +225,12 @@ internal sealed class CognitoIdentityProviderClient
         ArgumentNullException.ThrowIfNull(request);
         var options = _options.Value;
         var endpoint = ResolveEndpoint(options);
-        var body = SerializeRequest(request, requestInfo);
+        var requestBody = SerializeRequest(request, requestInfo);
         var target = CognitoActions.TargetPrefix + action;
 
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
         message.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        message.Content = new ByteArrayContent(body);
+        message.Content = new ByteArrayContent(requestBody);
         message.Content.Headers.ContentType = JsonContentType;
         message.Options.Set(ActionOption, action);
         message.Options.Set(RetryableOption, CognitoActions.Retryable.Contains(action));
@@ -238,7 +244,7 @@ internal sealed class CognitoIdentityProviderClient
                 ["X-Amz-Target"] = target,
                 ["Content-Type"] = CognitoActions.ContentType,
             };
-            var signedHeaders = await _signer.SignAsync(endpoint, region, toSign, body, cancellationToken).ConfigureAwait(false);
+            var signedHeaders = await _signer.SignAsync(endpoint, region, toSign, requestBody, cancellationToken).ConfigureAwait(false);
             foreach (var (name, value) in signedHeaders)
             {
                 if (name.Equals("Host", StringComparison.OrdinalIgnoreCase)
@@ -256,9 +262,17 @@ internal sealed class CognitoIdentityProviderClient
         Log.CallingAction(_logger, action, endpoint);
         var started = _timeProvider.GetTimestamp();
         var client = _httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, client.Timeout, action, cancellationToken).ConfigureAwait(false);
+        var content = body.Bytes;
         var elapsed = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+        if (body.TooLarge)
+        {
+            Log.ResponseTooLarge(_logger, action, (int)response.StatusCode, MaxResponseBytes);
+            return CognitoResult<TResponse>.Failure(new CognitoError(
+                CognitoErrorCode.Unknown, "ResponseTooLarge", $"Cognito answered with a body longer than {MaxResponseBytes} bytes.", response.StatusCode));
+        }
 
         if (response.IsSuccessStatusCode)
         {
@@ -279,6 +293,30 @@ internal sealed class CognitoIdentityProviderClient
         var error = CognitoErrorMapper.FromResponse(response.StatusCode, content, ErrorTypeHeader(response));
         Log.ActionFailed(_logger, action, error.Type, (int)response.StatusCode, elapsed);
         return CognitoResult<TResponse>.Failure(error);
+    }
+
+    /// <summary>
+    /// Reads the body within <paramref name="timeout"/> (the client's <see cref="HttpClient.Timeout"/>, which covers only
+    /// the headers when they are read first), so a server that stalls mid-body cannot hold the call forever.
+    /// </summary>
+    private async Task<CognitoResponseBody> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, string action, CancellationToken cancellationToken)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await CognitoResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await CognitoResponseBody.ReadAsync(response, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timer.IsCancellationRequested)
+        {
+            throw new TaskCanceledException(
+                $"Cognito {action} did not finish its answer within the HttpClient.Timeout of {timeout.TotalSeconds} seconds.", new TimeoutException(ex.Message, ex));
+        }
     }
 
     internal static string? ErrorTypeHeader(HttpResponseMessage response) =>

@@ -66,8 +66,7 @@ internal static class CognitoRetryPolicy
 
     private static async Task<string> ErrorTypeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return CognitoErrorMapper.FromResponse(response.StatusCode, body, CognitoIdentityProviderClient.ErrorTypeHeader(response)).Type;
+        var body = await CognitoResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        return CognitoErrorMapper.FromResponse(response.StatusCode, body.Bytes, CognitoIdentityProviderClient.ErrorTypeHeader(response)).Type;
     }
 }

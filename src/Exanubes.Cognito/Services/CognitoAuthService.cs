@@ -135,7 +135,29 @@ internal sealed class CognitoAuthService : ICognitoAuthService
 
         Log.AnsweringPasswordVerifier(_logger);
         var timestamp = CognitoSrpClient.FormatTimestamp(_timeProvider.GetUtcNow());
-        var signature = srp.ComputePasswordClaimSignature(userIdForSrp, password, srpB, salt, secretBlock, timestamp);
+        string signature;
+        try
+        {
+            signature = srp.ComputePasswordClaimSignature(userIdForSrp, password, srpB, salt, secretBlock, timestamp);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            // Every value checked here came from Cognito (the password was checked on entry): a malformed or unsafe
+            // challenge is an unreadable answer, not a caller error. The message names the parameter, never a value.
+            var parameter = (ex as ArgumentException)?.ParamName switch
+            {
+                "userIdForSrp" => "USER_ID_FOR_SRP",
+                "saltHex" => "SALT",
+                "secretBlockBase64" => "SECRET_BLOCK",
+                _ => "SRP_B",
+            };
+            return CognitoResult<CognitoSignInResult>.Failure(new CognitoError(
+                CognitoErrorCode.Unknown,
+                "InvalidResponse",
+                $"Cognito's PASSWORD_VERIFIER challenge has an unusable {parameter}; the sign-in was not answered.",
+                System.Net.HttpStatusCode.OK));
+        }
+
 
         // Cognito checks this SECRET_HASH against the internal user name, not the alias typed at sign-in: answer with
         // USERNAME = USER_ID_FOR_SRP and hash that (as the AWS Android SDK's CognitoUser does).
@@ -147,16 +169,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             ["TIMESTAMP"] = timestamp,
         };
         AddSecretHash(answers, userIdForSrp);
-        var answered = await _client.RespondToAuthChallengeAsync(
-            new RespondToAuthChallengeRequest
-            {
-                ClientId = Options.ClientId,
-                ChallengeName = CognitoChallengeNames.PasswordVerifier,
-                Session = response.Session,
-                ChallengeResponses = answers,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return ToSignInResult(UserSrpAuth, answered.Map(AsInitiateAuthResponse), userIdForSrp);
+        return await AnswerChallengeAsync(UserSrpAuth, CognitoChallengeNames.PasswordVerifier, response.Session, answers, userIdForSrp, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default)
@@ -175,16 +188,23 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             AddSecretHash(answers, answerUser);
         }
 
-        var result = await _client.RespondToAuthChallengeAsync(
+        return await AnswerChallengeAsync(challenge.Name, challenge.Name, challenge.Session, answers, challenge.Username, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one RespondToAuthChallenge and reads its answer as tokens or the next challenge.</summary>
+    private async Task<CognitoResult<CognitoSignInResult>> AnswerChallengeAsync(
+        string flow, string challengeName, string? session, Dictionary<string, string> answers, string username, CancellationToken cancellationToken)
+    {
+        var answered = await _client.RespondToAuthChallengeAsync(
             new RespondToAuthChallengeRequest
             {
                 ClientId = Options.ClientId,
-                ChallengeName = challenge.Name,
-                Session = challenge.Session,
+                ChallengeName = challengeName,
+                Session = session,
                 ChallengeResponses = answers,
             },
             cancellationToken).ConfigureAwait(false);
-        return ToSignInResult(challenge.Name, result.Map(AsInitiateAuthResponse), challenge.Username);
+        return ToSignInResult(flow, answered.Map(AsInitiateAuthResponse), username);
     }
 
     public async Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default)

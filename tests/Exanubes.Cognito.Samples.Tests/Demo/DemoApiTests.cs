@@ -305,6 +305,59 @@ public sealed class DemoApiTests(DemoStackFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task SignInPage_ReturnUrlOffSite_RedirectsToMeNotAway()
+    {
+        var email = await ConfirmedUserAsync("redirect");
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = fixture.Demo, Timeout = TimeSpan.FromSeconds(30) };
+
+        // A browser drops tabs and newlines inside a URL, so "/\t/evil.example" is followed as "//evil.example".
+        var cases = new[] { ("/admin", "/admin"), ("/\t/evil.example", "/me"), ("/\t\\evil.example", "/me"), ("//evil.example", "/me"), ("/\\evil.example", "/me"), ("https://evil.example/", "/me") };
+        foreach (var (returnUrl, expected) in cases)
+        {
+            using var page = await client.GetAsync(new Uri("signin", UriKind.Relative));
+            var html = await page.Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("demo_antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+            using var form = new HttpRequestMessage(HttpMethod.Post, new Uri("signin", UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+                    ["returnUrl"] = returnUrl,
+                    ["email"] = email,
+                    ["password"] = DemoStackFixture.Password,
+                }),
+            };
+            form.Headers.Add("Cookie", antiforgeryCookie);
+
+            using var signedIn = await client.SendAsync(form);
+
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"returnUrl {returnUrl.ReplaceLineEndings("\\n")}: HTTP {(int)signedIn.StatusCode}");
+            Assert.Equal(expected, signedIn.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Theory]
+    [InlineData("api/auth/signin", """{"username":"","password":"Passw0rd!demo"}""")]
+    [InlineData("api/auth/signin", """{"password":"Passw0rd!demo"}""")]
+    [InlineData("api/auth/confirm", """{"username":"someone@example.com"}""")]
+    [InlineData("api/auth/resend", """{}""")]
+    [InlineData("api/auth/reset-password", """{"username":"someone@example.com","code":"","newPassword":"N3w-Passw0rd!demo"}""")]
+    public async Task AuthApi_MissingOrEmptyField_Answers400ProblemNot500(string path, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await Http.PostAsync(new Uri(fixture.Demo, path), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(response);
+        Assert.Equal("InvalidRequest", problem["title"]?.GetValue<string>());
+        Assert.DoesNotContain("   at ", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> ConfirmedUserAsync(string prefix)
     {
         var email = DemoStackFixture.NewEmail(prefix);

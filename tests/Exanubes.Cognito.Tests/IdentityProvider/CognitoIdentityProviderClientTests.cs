@@ -151,6 +151,89 @@ public sealed class CognitoIdentityProviderClientTests
         Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK, true)]
+    [InlineData(HttpStatusCode.OK, false)]
+    [InlineData(HttpStatusCode.BadRequest, true)]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    public async Task Response_BodyOverLimit_IsResponseTooLargeError(HttpStatusCode status, bool declaresLength)
+    {
+        // Valid JSON padded past the limit: without a bound it would be read whole and parsed as a success.
+        var padded = new byte[CognitoIdentityProviderClient.MaxResponseBytes + 1];
+        Array.Fill(padded, (byte)' ');
+        padded[0] = (byte)'{';
+        padded[^1] = (byte)'}';
+        await using var host = WireTestHost.Create(_ =>
+        {
+            HttpContent content = declaresLength ? new ByteArrayContent(padded) : new StreamContent(new UnknownLengthStream(padded));
+            content.Headers.ContentType = new("application/x-amz-json-1.1");
+            return new HttpResponseMessage(status) { Content = content };
+        });
+
+        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("ResponseTooLarge", result.Error?.Type);
+        Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
+        Assert.Equal(status, result.Error?.StatusCode);
+    }
+
+    [Fact]
+    public async Task Response_BodyAtLimit_IsRead()
+    {
+        var padded = new byte[CognitoIdentityProviderClient.MaxResponseBytes];
+        Array.Fill(padded, (byte)' ');
+        padded[0] = (byte)'{';
+        padded[^1] = (byte)'}';
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new UnknownLengthStream(padded)) });
+
+        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task Response_BodyStallsPastClientTimeout_ThrowsTimeoutNotHangs()
+    {
+        var time = WireTestHost.FixedTime();
+        using var stall = new StallingStream();
+        await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stall) }, timeProvider: time);
+
+        var call = host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        await stall.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(101)); // HttpClient's default Timeout is 100 s
+
+        var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsType<TimeoutException>(ex.InnerException);
+    }
+
+    /// <summary>A body that sends nothing until the read is cancelled.</summary>
+    private sealed class StallingStream : MemoryStream
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool CanSeek => false;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Reading.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <summary>A body whose length the client cannot know in advance (like a chunked response).</summary>
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+    }
+
     [Fact]
     public async Task Call_Cancelled_ThrowsOperationCanceled()
     {

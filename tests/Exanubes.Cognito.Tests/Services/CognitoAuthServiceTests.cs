@@ -183,6 +183,26 @@ public sealed class CognitoAuthServiceTests
         Assert.Single(host.Handler.Requests);
     }
 
+    [Theory]
+    [InlineData("zz-not-hex", "00ff", "AAEC", "SRP_B")]
+    [InlineData(Exanubes.Cognito.Srp.CognitoSrpClient.NHex, "00ff", "AAEC", "SRP_B")]
+    [InlineData("0", "00ff", "AAEC", "SRP_B")]
+    [InlineData("05", "not hex", "AAEC", "SALT")]
+    [InlineData("05", "00ff", "!!not base64!!", "SECRET_BLOCK")]
+    public async Task SignInWithSrp_MalformedPasswordVerifier_IsInvalidResponseAndNotAnswered(string srpB, string salt, string secretBlock, string named)
+    {
+        await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Json($$$"""
+            {"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SALT":"{{{salt}}}","SECRET_BLOCK":"{{{secretBlock}}}","SRP_B":"{{{srpB}}}","USERNAME":"{{{Sub}}}","USER_ID_FOR_SRP":"{{{Sub}}}"}}
+            """));
+
+        var result = await host.Auth.SignInWithSrpAsync("testuser@example.com", "Srp-Passw0rd!");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("InvalidResponse", result.Error?.Type);
+        Assert.Contains(named, result.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal("InitiateAuth", Assert.Single(host.Handler.Requests).Action);
+    }
+
     [Fact]
     public async Task Refresh_WithSecret_HashesInternalUsername()
     {
