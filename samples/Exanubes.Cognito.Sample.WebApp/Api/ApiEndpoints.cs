@@ -109,47 +109,25 @@ internal static class ApiEndpoints
     private static IResult Answer<T>(CognitoResult<T> result, Func<T, object> project)
         where T : class => result.Succeeded ? Results.Ok(project(result.Value)) : CognitoErrors.Problem(result.Error);
 
-    internal sealed record SignUpBody(string Email, string Password)
+    /// <summary>A request body holding passwords, codes or tokens: it never prints its values.</summary>
+    internal abstract record SecretBody
     {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "SignUpBody { (redacted) }";
+        public sealed override string ToString() => GetType().Name + " { (redacted) }";
     }
 
-    internal sealed record ConfirmBody(string Username, string Code)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "ConfirmBody { (redacted) }";
-    }
+    internal sealed record SignUpBody(string Email, string Password) : SecretBody;
+
+    internal sealed record ConfirmBody(string Username, string Code) : SecretBody;
 
     internal sealed record UsernameBody(string Username);
 
-    internal sealed record SignInBody(string Username, string Password)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "SignInBody { (redacted) }";
-    }
+    internal sealed record SignInBody(string Username, string Password) : SecretBody;
 
-    internal sealed record RefreshBody(string RefreshToken, string? Username)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "RefreshBody { (redacted) }";
-    }
+    internal sealed record RefreshBody(string RefreshToken, string? Username) : SecretBody;
 
-    internal sealed record ResetBody(string Username, string Code, string NewPassword)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "ResetBody { (redacted) }";
-    }
+    internal sealed record ResetBody(string Username, string Code, string NewPassword) : SecretBody;
 
-    internal sealed record ChangeBody(string PreviousPassword, string ProposedPassword)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "ChangeBody { (redacted) }";
-    }
+    internal sealed record ChangeBody(string PreviousPassword, string ProposedPassword) : SecretBody;
 
-    internal sealed record SignOutBody(string? RefreshToken)
-    {
-        /// <summary>Never prints its values: they hold passwords, codes or tokens.</summary>
-        public override string ToString() => "SignOutBody { (redacted) }";
-    }
+    internal sealed record SignOutBody(string? RefreshToken) : SecretBody;
 }
