@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 using Exanubes.Cognito.EmailSender.Tests.Support;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Collections.Specialized;
 using System.Net;
 using System.Text;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Exanubes.Cognito.EmailSender.Encryption;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Moq;
 
 namespace Exanubes.Cognito.EmailSender.Tests.Encryption;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.IntegrationTests.CognitoLocal;
 

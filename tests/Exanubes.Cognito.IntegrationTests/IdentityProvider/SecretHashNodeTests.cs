@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.IntegrationTests.IdentityProvider;
 

@@ -1,4 +1,4 @@
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.IntegrationTests.Packaging;
 

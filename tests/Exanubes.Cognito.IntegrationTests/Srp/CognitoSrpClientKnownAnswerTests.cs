@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Exanubes.Cognito.Srp;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Exanubes.Cognito.Tests.Srp;
 
 namespace Exanubes.Cognito.IntegrationTests.Srp;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exanubes.Cognito.IntegrationTests.Wire;

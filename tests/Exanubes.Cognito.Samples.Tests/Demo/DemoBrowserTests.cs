@@ -1,4 +1,4 @@
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Playwright;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;

@@ -1,5 +1,5 @@
 using Exanubes.Cognito.Sample.LocalStack.Stack;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Playwright;

@@ -6,7 +6,7 @@ using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
 using Exanubes.Cognito.EmailSender.Encryption;
 using Exanubes.Cognito.Sample.LocalStack.Kms;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;

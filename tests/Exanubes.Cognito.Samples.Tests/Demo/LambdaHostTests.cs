@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Exanubes.Cognito.Sample.LocalStack.Lambda;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;

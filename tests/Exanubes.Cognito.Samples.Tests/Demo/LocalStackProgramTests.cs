@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.Samples.Tests.Demo;
 

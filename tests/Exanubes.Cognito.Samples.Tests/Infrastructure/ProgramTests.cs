@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.Samples.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Exanubes.Cognito.Authentication;
-using Exanubes.Cognito.Testing;
+using Exanubes.Cognito.TestSupport;
 using Exanubes.Cognito.Tests.Tokens;
 using Exanubes.Cognito.Tokens;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Exanubes.Cognito.Testing;
+namespace Exanubes.Cognito.TestSupport;
 
 /// <summary>
 /// The npm peers (cognito-local, maildev, @aws-crypto/client-node, the reference Cognito clients), installed once per

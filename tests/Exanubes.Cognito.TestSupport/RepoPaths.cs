@@ -1,4 +1,4 @@
-namespace Exanubes.Cognito.Testing;
+namespace Exanubes.Cognito.TestSupport;
 
 /// <summary>Where things are: the repository root, the npm peers folder and the shared material beside the clone.</summary>
 public static class RepoPaths

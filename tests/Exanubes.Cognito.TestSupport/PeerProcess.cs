@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Exanubes.Cognito.Testing;
+namespace Exanubes.Cognito.TestSupport;
 
 /// <summary>
 /// A peer (a Node program or any executable) started for a test on loopback, waited for until ready, and killed with

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Exanubes.Cognito.Testing;
+namespace Exanubes.Cognito.TestSupport;
 
 /// <summary>Runs a short Node script to completion (an oracle: reads stdin, prints a result) and returns its stdout.</summary>
 public static class NodeScript
