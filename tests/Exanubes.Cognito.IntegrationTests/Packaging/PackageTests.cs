@@ -101,7 +101,7 @@ public sealed class PackageTests(PackedFeedFixture feed)
 
         // Deterministic CI paths: documents are recorded under /_/, not this machine's folders.
         var documents = pdb.Documents.Select(h => pdb.GetString(pdb.GetDocument(h).Name)).ToList();
-        var projectDirectory = Path.Combine(Testing.RepoPaths.Root, "src", id);
+        var projectDirectory = Path.Combine(TestSupport.RepoPaths.Root, "src", id);
         var hasSources = Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
             .Any(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
@@ -110,7 +110,7 @@ public sealed class PackageTests(PackedFeedFixture feed)
             Assert.Contains(documents, d => d.StartsWith($"/_/src/{id}/", StringComparison.Ordinal));
         }
 
-        Assert.DoesNotContain(documents, d => d.StartsWith(Testing.RepoPaths.Root, StringComparison.Ordinal));
+        Assert.DoesNotContain(documents, d => d.StartsWith(TestSupport.RepoPaths.Root, StringComparison.Ordinal));
     }
 
     private static XElement Nuspec(ZipArchive package, string id)
