@@ -64,6 +64,7 @@ public static class CognitoServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(CognitoIdentityProviderClient)))
         {
             services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RefuseRedirects(handler))
                 .AddResilienceHandler("Exanubes.Cognito.Retry", static (builder, context) =>
                 {
                     var options = context.ServiceProvider.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
@@ -80,5 +81,23 @@ public static class CognitoServiceCollectionExtensions
         // Token validation for the same pool and app client (idempotent; its own options may add pools and clients).
         services.AddCognitoTokenValidation();
         return services;
+    }
+
+    /// <summary>
+    /// Cognito never redirects; a redirect could only come from something in the path, and following it would resend
+    /// the body (passwords, codes, tokens) to another address. The client's primary handler therefore does not follow
+    /// redirects: a 3xx comes back to the wire client as a failed result.
+    /// </summary>
+    internal static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Username, "request.Username");
         ArgumentException.ThrowIfNullOrEmpty(request.Password, "request.Password");
-        var result = await _client.SignUpAsync(
+        var result = await _client.SendAsync(SignUpRequest.Action,
             new SignUpRequest
             {
                 ClientId = Options.ClientId,
@@ -58,7 +58,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(confirmationCode);
-        var result = await _client.ConfirmSignUpAsync(
+        var result = await _client.SendAsync(ConfirmSignUpRequest.Action,
             new ConfirmSignUpRequest
             {
                 ClientId = Options.ClientId,
@@ -73,7 +73,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public async Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.ResendConfirmationCodeAsync(
+        var result = await _client.SendAsync(ResendConfirmationCodeRequest.Action,
             new ResendConfirmationCodeRequest { ClientId = Options.ClientId, SecretHash = SecretHashFor(username), Username = username },
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
@@ -89,7 +89,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             ["PASSWORD"] = password,
         };
         AddSecretHash(parameters, username);
-        var result = await _client.InitiateAuthAsync(
+        var result = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserPasswordAuth, ClientId = Options.ClientId, AuthParameters = parameters },
             cancellationToken).ConfigureAwait(false);
         return ToSignInResult(UserPasswordAuth, result, username);
@@ -106,7 +106,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             ["SRP_A"] = srp.SrpAHex,
         };
         AddSecretHash(parameters, username);
-        var initiated = await _client.InitiateAuthAsync(
+        var initiated = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserSrpAuth, ClientId = Options.ClientId, AuthParameters = parameters },
             cancellationToken).ConfigureAwait(false);
         if (!initiated.Succeeded)
@@ -195,7 +195,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     private async Task<CognitoResult<CognitoSignInResult>> AnswerChallengeAsync(
         string flow, string challengeName, string? session, Dictionary<string, string> answers, string username, CancellationToken cancellationToken)
     {
-        var answered = await _client.RespondToAuthChallengeAsync(
+        var answered = await _client.SendAsync(RespondToAuthChallengeRequest.Action,
             new RespondToAuthChallengeRequest
             {
                 ClientId = Options.ClientId,
@@ -214,7 +214,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         if (options.UseGetTokensFromRefreshToken)
         {
             Log.Refreshing(_logger, "GetTokensFromRefreshToken");
-            var rotated = await _client.GetTokensFromRefreshTokenAsync(
+            var rotated = await _client.SendAsync(GetTokensFromRefreshTokenRequest.Action,
                 new GetTokensFromRefreshTokenRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret, RefreshToken = refreshToken },
                 cancellationToken).ConfigureAwait(false);
             return ToTokens(rotated.Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
@@ -234,7 +234,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         }
 
         Log.Refreshing(_logger, "InitiateAuth REFRESH_TOKEN_AUTH");
-        var result = await _client.InitiateAuthAsync(
+        var result = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
             cancellationToken).ConfigureAwait(false);
         return ToTokens(result.Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
@@ -243,7 +243,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public async Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.ForgotPasswordAsync(
+        var result = await _client.SendAsync(ForgotPasswordRequest.Action,
             new ForgotPasswordRequest { ClientId = Options.ClientId, SecretHash = SecretHashFor(username), Username = username },
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
@@ -254,7 +254,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(confirmationCode);
         ArgumentException.ThrowIfNullOrEmpty(newPassword);
-        var result = await _client.ConfirmForgotPasswordAsync(
+        var result = await _client.SendAsync(ConfirmForgotPasswordRequest.Action,
             new ConfirmForgotPasswordRequest
             {
                 ClientId = Options.ClientId,
@@ -272,7 +272,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentException.ThrowIfNullOrEmpty(previousPassword);
         ArgumentException.ThrowIfNullOrEmpty(proposedPassword);
-        var result = await _client.ChangePasswordAsync(
+        var result = await _client.SendAsync(ChangePasswordRequest.Action,
             new ChangePasswordRequest { AccessToken = accessToken, PreviousPassword = previousPassword, ProposedPassword = proposedPassword },
             cancellationToken).ConfigureAwait(false);
         return result.ToResult();
@@ -281,7 +281,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public async Task<CognitoResult<CognitoUser>> GetUserAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var result = await _client.GetUserAsync(new GetUserRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
         return result.Map(CognitoResultMapping.ToUser);
     }
 
@@ -294,7 +294,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             throw new ArgumentException("At least one attribute is required.", nameof(attributes));
         }
 
-        var result = await _client.UpdateUserAttributesAsync(
+        var result = await _client.SendAsync(UpdateUserAttributesRequest.Action,
             new UpdateUserAttributesRequest { AccessToken = accessToken, UserAttributes = CognitoResultMapping.ToAttributes(attributes)! },
             cancellationToken).ConfigureAwait(false);
         return result.Map<UpdateUserAttributesResponse, IReadOnlyList<CognitoCodeDelivery>>(
@@ -306,7 +306,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentException.ThrowIfNullOrEmpty(attributeName);
         ArgumentException.ThrowIfNullOrEmpty(code);
-        var result = await _client.VerifyUserAttributeAsync(
+        var result = await _client.SendAsync(VerifyUserAttributeRequest.Action,
             new VerifyUserAttributeRequest { AccessToken = accessToken, AttributeName = attributeName, Code = code },
             cancellationToken).ConfigureAwait(false);
         return result.ToResult();
@@ -316,7 +316,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentException.ThrowIfNullOrEmpty(attributeName);
-        var result = await _client.GetUserAttributeVerificationCodeAsync(
+        var result = await _client.SendAsync(GetUserAttributeVerificationCodeRequest.Action,
             new GetUserAttributeVerificationCodeRequest { AccessToken = accessToken, AttributeName = attributeName },
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
@@ -325,14 +325,14 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public async Task<CognitoResult> GlobalSignOutAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var result = await _client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(GlobalSignOutRequest.Action, new GlobalSignOutRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
     public async Task<CognitoResult> RevokeTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
-        var result = await _client.RevokeTokenAsync(
+        var result = await _client.SendAsync(RevokeTokenRequest.Action,
             new RevokeTokenRequest { Token = refreshToken, ClientId = Options.ClientId, ClientSecret = Options.ClientSecret },
             cancellationToken).ConfigureAwait(false);
         return result.ToResult();
@@ -341,14 +341,14 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public async Task<CognitoResult> DeleteUserAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var result = await _client.DeleteUserAsync(new DeleteUserRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(DeleteUserRequest.Action, new DeleteUserRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
     public async Task<CognitoResult<CognitoTotpSetup>> BeginTotpSetupAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var result = await _client.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AssociateSoftwareTokenRequest.Action, new AssociateSoftwareTokenRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false);
         return ToTotpSetup(result, challenge: null);
     }
 
@@ -356,7 +356,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     {
         var session = RequireMfaSetupSession(challenge);
         Log.TotpSetup(_logger, "AssociateSoftwareToken", CognitoChallengeNames.MfaSetup);
-        var result = await _client.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { Session = session }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AssociateSoftwareTokenRequest.Action, new AssociateSoftwareTokenRequest { Session = session }, cancellationToken).ConfigureAwait(false);
         return ToTotpSetup(result, challenge);
     }
 
@@ -364,7 +364,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentException.ThrowIfNullOrEmpty(code);
-        var result = await _client.VerifySoftwareTokenAsync(
+        var result = await _client.SendAsync(VerifySoftwareTokenRequest.Action,
             new VerifySoftwareTokenRequest { UserCode = code, AccessToken = accessToken, FriendlyDeviceName = friendlyDeviceName },
             cancellationToken).ConfigureAwait(false);
         var verified = RequireVerified(result);
@@ -376,7 +376,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         var session = RequireMfaSetupSession(challenge);
         ArgumentException.ThrowIfNullOrEmpty(code);
         Log.TotpSetup(_logger, "VerifySoftwareToken", CognitoChallengeNames.MfaSetup);
-        var result = await _client.VerifySoftwareTokenAsync(
+        var result = await _client.SendAsync(VerifySoftwareTokenRequest.Action,
             new VerifySoftwareTokenRequest { UserCode = code, Session = session, FriendlyDeviceName = friendlyDeviceName },
             cancellationToken).ConfigureAwait(false);
         var verified = RequireVerified(result);
@@ -423,7 +423,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
             throw new ArgumentException("The MFA preference changes nothing: set TotpEnabled, SmsEnabled, EmailEnabled or Preferred.", nameof(preference));
         }
 
-        var result = await _client.SetUserMFAPreferenceAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(SetUserMFAPreferenceRequest.Action, request, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
