@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Services;
+using Exanubes.Cognito.Admin;
+using Exanubes.Cognito.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,17 +1,17 @@
 using Exanubes.Cognito.IdentityProvider;
 using Microsoft.Extensions.Options;
 
-namespace Exanubes.Cognito.Services;
+namespace Exanubes.Cognito.Admin;
 
-/// <summary>The <see cref="ICognitoAdminService"/> over the wire client's SigV4-signed admin actions.</summary>
-internal sealed class CognitoAdminService : ICognitoAdminService
+/// <summary>Administration of the configured pool: the SigV4-signed <c>Admin*</c> actions.</summary>
+internal sealed class AdminFlow
 {
     private const int MaxGroupPages = 100;
 
     private readonly CognitoIdentityProviderClient _client;
     private readonly IOptions<CognitoAuthOptions> _options;
 
-    public CognitoAdminService(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options)
+    public AdminFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
