@@ -11,7 +11,7 @@ exports.apply = (env) => {
     if (!req.DeviceKey) throw new env.errors.InvalidParameterError('Missing required parameter DeviceKey');
     const device = (user.Devices || {})[req.DeviceKey];
     if (!device || device.Forgotten) throw new env.errors.ResourceNotFoundError('Device does not exist.');
-    await devices.update(ctx, userPool, user.Username, req.DeviceKey, { Forgotten: true, Remembered: false, LastModifiedDate: services.clock.get() });
+    await devices.update(ctx, userPool, user.Username, req.DeviceKey, { Forgotten: true, LastModifiedDate: services.clock.get() });
     return {};
   };
 };

@@ -32,7 +32,9 @@ exports.apply = (env) => {
     if (deviceKey && devices.trackingOn(userPool)) {
       const device = devices.mustFind(env, user, deviceKey);
       next.presentedDevice = deviceKey;
-      if (device.Confirmed) {
+      // Device authentication is for remembered devices ("Remembered devices can override MFA", developer guide);
+      // a tracked device the user chose not to remember goes on to MFA as a new one would.
+      if (device.Confirmed && device.Remembered) {
         return auth.challenge('DEVICE_SRP_AUTH', { USERNAME: user.Username }, { ...next, deviceKey });
       }
     }
