@@ -185,3 +185,19 @@ for (const off of [false, true]) {
     });
   });
 }
+
+test('cognito-local\'s own challenges (USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA) work behind single-use sessions; refresh works after MFA; no NewDeviceMetadata outside SRP', async () => {
+  await withEmulator({}, async (emu) => {
+    const ctx = await poolWithTotpUser(emu); // device tracking on
+    const mfa = await emu.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: ctx.clientId, AuthParameters: { USERNAME: ctx.email, PASSWORD: ctx.password } });
+    assert.equal(mfa.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+    const answer = { ClientId: ctx.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: mfa.Session, ChallengeResponses: { USERNAME: ctx.email, SOFTWARE_TOKEN_MFA_CODE: totp(ctx.secret) } };
+    await assert.rejects(emu.call('RespondToAuthChallenge', { ...answer, ChallengeResponses: { ...answer.ChallengeResponses, SOFTWARE_TOKEN_MFA_CODE: '000000' } }), { code: 'CodeMismatchException' });
+    const done = await emu.call('RespondToAuthChallenge', answer);
+    assert.ok(done.AuthenticationResult.AccessToken, 'a wrong code may be retried in the same session');
+    assert.equal(done.AuthenticationResult.NewDeviceMetadata, undefined, 'USER_PASSWORD_AUTH gets no NewDeviceMetadata: device tracking is modelled for USER_SRP_AUTH only');
+    await assert.rejects(emu.call('RespondToAuthChallenge', answer), { code: 'NotAuthorizedException' });
+    const refreshed = await emu.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: ctx.clientId, AuthParameters: { REFRESH_TOKEN: done.AuthenticationResult.RefreshToken } });
+    assert.ok(refreshed.AuthenticationResult.AccessToken);
+  });
+});
