@@ -7,6 +7,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { withEmulator, createPool, createUser, totp } = require('./support/passkeys-emulator');
 const { memoryStorage, signIn, sendTotp, promisify, refresh } = require('./support/passkeys-identity-js');
+const srpClient = require('./support/passkeys-srp-client');
 
 const DEVICES = { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true };
 
@@ -59,6 +60,19 @@ test('USER_SRP_AUTH answers PASSWORD_VERIFIER with SALT, SECRET_BLOCK, SRP_B and
     assert.equal(out.ChallengeParameters.USER_ID_FOR_SRP, user.username);
     assert.ok(out.Session.length >= 20);
     await assert.rejects(emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: '0' } }), { code: 'InvalidParameterException' });
+
+    // The proof is bound to its TIMESTAMP: a right password signed ten minutes ago is refused, a fresh one signs in.
+    const srp = await srpClient.begin(ids.poolId);
+    const challenge = await emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: srp.srpA } });
+    const respond = (responses) => emu.call('RespondToAuthChallenge', { ClientId: ids.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses: responses });
+    const stale = await srpClient.answer(srp, challenge.ChallengeParameters, user.password, new Date(Date.now() - 10 * 60 * 1000));
+    await assert.rejects(respond(stale), { code: 'NotAuthorizedException' });
+    const srp2 = await srpClient.begin(ids.poolId);
+    const challenge2 = await emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: srp2.srpA } });
+    const fresh = await srpClient.answer(srp2, challenge2.ChallengeParameters, user.password);
+    const tokens = await emu.call('RespondToAuthChallenge', { ClientId: ids.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge2.Session, ChallengeResponses: fresh });
+    assert.ok(tokens.AuthenticationResult.AccessToken);
+    assert.equal(tokens.AuthenticationResult.TokenType, 'Bearer');
   });
 });
 
