@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Exanubes.Cognito.EmailSender.Encryption;
+using Exanubes.EncryptionSdk;
 
 namespace Exanubes.Cognito.EmailSender;
 
