@@ -18,6 +18,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
     private readonly FrozenDictionary<string, CognitoUserPool>.AlternateLookup<ReadOnlySpan<char>> _issuers;
     private readonly string _expectedIssuers;
+
+    /// <summary>The pools when few: compared byte by byte, cheaper than hashing; <see langword="null"/> when many.</summary>
+    private readonly CognitoUserPool[]? _issuerList;
     private readonly ValidatedTokenCache? _cache;
     private readonly ICognitoTokenRevocationCheck[] _revocationChecks;
     private readonly TimeProvider _time;
@@ -34,6 +37,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
     {
         _issuers = registry.Pools.ToFrozenDictionary(p => p.Issuer, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _expectedIssuers = TokenText.List(registry.Pools.Select(p => p.Issuer));
+        _issuerList = registry.Pools.Count <= 4 ? [.. registry.Pools] : null;
         var options = registry.Options;
         _cache = options.ValidatedTokenCacheBytes > 0 ? new ValidatedTokenCache(options.ValidatedTokenCacheBytes, options.ValidatedTokenCacheMaxTokenLength) : null;
         _revocationChecks = [.. revocationChecks];
@@ -80,7 +84,8 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         ArgumentNullException.ThrowIfNull(token);
         try
         {
-            var cached = _cache is not null && _cache.TryGet(token, out var validated) && IsStillValid(validated, tokenUse) ? validated : null;
+            var hash = 0;
+            var cached = _cache is not null && _cache.TryGet(token, out hash, out var validated) && IsStillValid(validated, tokenUse) ? validated : null;
             validated = cached;
             if (validated is null && !TryValidateCore(token, tokenUse, out validated, out var pool, out var kid))
             {
@@ -102,7 +107,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
             if (cached is null)
             {
-                _cache?.Add(token, validated);
+                _cache?.Add(token, hash, validated);
             }
 
             return validated;
@@ -181,16 +186,27 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         }
 
         var iss = jws.Text(JwtClaim.Issuer);
-        Span<char> chars = stackalloc char[MaxIssuerChars];
-        if (!iss.Escaped && iss.Length <= MaxIssuerChars &&
-            _issuers.TryGetValue(chars[..Encoding.UTF8.GetChars(iss.Span(jws.Buffer), chars)], out var pool))
+        if (!iss.Escaped && _issuerList is { } list)
         {
-            return pool;
+            foreach (var pool in list)
+            {
+                if (iss.Span(jws.Buffer).SequenceEqual(pool.IssuerUtf8))
+                {
+                    return pool;
+                }
+            }
         }
 
-        if (iss.Escaped && _issuers.TryGetValue(iss.GetString(jws.Buffer), out pool))
+        Span<char> chars = stackalloc char[MaxIssuerChars];
+        if (!iss.Escaped && iss.Length <= MaxIssuerChars &&
+            _issuers.TryGetValue(chars[..Encoding.UTF8.GetChars(iss.Span(jws.Buffer), chars)], out var found))
         {
-            return pool;
+            return found;
+        }
+
+        if (iss.Escaped && _issuers.TryGetValue(iss.GetString(jws.Buffer), out found))
+        {
+            return found;
         }
 
         var actual = TokenText.Safe(iss.GetString(jws.Buffer));
@@ -200,7 +216,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
     private static void VerifySignature(string token, in JwsToken jws, CognitoSigningKey key)
     {
         Span<byte> signature = stackalloc byte[JwsReader.MaxSignatureBytes];
-        var length = JwsReader.DecodeSignature(token, jws, signature);
+        var length = jws.DecodeSignature(token, signature);
         if (!key.Rsa!.VerifyData(jws.Buffer.AsSpan(0, jws.SigningInputLength), signature[..length], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             throw new CognitoTokenSignatureException($"The token signature does not verify with signing key '{TokenText.Safe(key.KeyId)}'.", "a valid RS256 signature", "invalid");
@@ -229,18 +245,14 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             throw new CognitoTokenClientException($"The token has no '{clientName}' claim; expected {pool.ExpectedClients}.", pool.ExpectedClients, null);
         }
 
-        var client = jws.GetString(clientClaim)!;
-        if (pool.ClientIds is not null)
+        var client = pool.MatchClient(jws.Text(clientClaim), jws.Buffer);
+        if (client is null)
         {
-            if (!pool.ClientIds.TryGetValue(client, out var configured))
-            {
-                throw new CognitoTokenClientException(
-                    $"The token's {clientName} '{TokenText.Safe(client)}' is not an allowed app client of user pool '{pool.UserPoolId}'; expected {pool.ExpectedClients}.",
-                    pool.ExpectedClients,
-                    TokenText.Safe(client));
-            }
-
-            client = configured;
+            var actual = TokenText.Safe(jws.GetString(clientClaim));
+            throw new CognitoTokenClientException(
+                $"The token's {clientName} '{actual}' is not an allowed app client of user pool '{pool.UserPoolId}'; expected {pool.ExpectedClients}.",
+                pool.ExpectedClients,
+                actual);
         }
 
         if (!jws.Has(JwtClaim.Subject))

@@ -25,11 +25,10 @@ internal static class JwsReader
     private static readonly SearchValues<char> CompactChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
-    /// <summary>Reads the token; throws <see cref="CognitoTokenMalformedException"/> or <see cref="CognitoTokenAlgorithmException"/>.</summary>
-    /// <param name="token">The compact JWS.</param>
-    /// <param name="maxLength">The longest accepted token, in characters.</param>
-    /// <param name="kid">Receives the header's <c>kid</c> (at most <see cref="MaxKidChars"/>).</param>
-    /// <param name="jws">The read.</param>
+    /// <summary>
+    /// Reads the token (at most <paramref name="maxLength"/> characters) into <paramref name="jws"/>, the header's
+    /// <c>kid</c> into <paramref name="kid"/>; throws <see cref="CognitoTokenMalformedException"/> or <see cref="CognitoTokenAlgorithmException"/>.
+    /// </summary>
     public static void Read(string token, int maxLength, Span<char> kid, out JwsToken jws)
     {
         jws = default;
@@ -90,28 +89,6 @@ internal static class JwsReader
         jws.PayloadStart = chars.Length;
         jws.PayloadLength = payloadLength;
         ReadPayload(ref jws);
-    }
-
-    /// <summary>Decodes the signature part into <paramref name="destination"/>; throws <see cref="CognitoTokenSignatureException"/> or <see cref="CognitoTokenMalformedException"/>.</summary>
-    public static int DecodeSignature(string token, in JwsToken jws, Span<byte> destination)
-    {
-        var signature = token.AsSpan(jws.SigningInputLength + 1);
-        if (signature.IsEmpty)
-        {
-            throw new CognitoTokenSignatureException("The token has no signature.", "a valid RS256 signature", "none");
-        }
-
-        if (Base64Url.GetMaxDecodedLength(signature.Length) > destination.Length)
-        {
-            throw new CognitoTokenSignatureException($"The token signature is {signature.Length} characters long; no RSA signature is that long.", null, null);
-        }
-
-        if (Base64Url.DecodeFromChars(signature, destination, out _, out var written) != OperationStatus.Done)
-        {
-            throw new CognitoTokenMalformedException("The token signature is not valid base64url.", "base64url", null);
-        }
-
-        return written;
     }
 
     private static int ReadHeader(ReadOnlySpan<byte> json, Span<char> kid)
@@ -294,15 +271,8 @@ internal static class JwsReader
 
     private static bool TryUnescape(ref Utf8JsonReader reader)
     {
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+        _ = reader.GetString(); // throws InvalidOperationException, caught as invalid JSON, on a lone surrogate escape
+        return true;
     }
 
     private static long ReadNumericDate(ref Utf8JsonReader reader, string name)

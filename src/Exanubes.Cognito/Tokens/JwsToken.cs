@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -110,4 +112,26 @@ internal struct JwsToken
 
     /// <summary>The claim's string value, or <see langword="null"/> when absent.</summary>
     public readonly string? GetString(JwtClaim claim) => Has(claim) ? Text(claim).GetString(Buffer) : null;
+
+    /// <summary>Decodes the signature part into <paramref name="destination"/>; throws <see cref="CognitoTokenSignatureException"/> or <see cref="CognitoTokenMalformedException"/>.</summary>
+    public readonly int DecodeSignature(string token, Span<byte> destination)
+    {
+        var signature = token.AsSpan(SigningInputLength + 1);
+        if (signature.IsEmpty)
+        {
+            throw new CognitoTokenSignatureException("The token has no signature.", "a valid RS256 signature", "none");
+        }
+
+        if (Base64Url.GetMaxDecodedLength(signature.Length) > destination.Length)
+        {
+            throw new CognitoTokenSignatureException($"The token signature is {signature.Length} characters long; no RSA signature is that long.", null, null);
+        }
+
+        if (Base64Url.DecodeFromChars(signature, destination, out _, out var written) != OperationStatus.Done)
+        {
+            throw new CognitoTokenMalformedException("The token signature is not valid base64url.", "base64url", null);
+        }
+
+        return written;
+    }
 }

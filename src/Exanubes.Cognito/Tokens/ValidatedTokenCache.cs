@@ -45,26 +45,28 @@ internal sealed class ValidatedTokenCache
     /// <summary>Bytes held (both generations), as counted when the entries were added.</summary>
     public long Bytes => Volatile.Read(ref _current).Bytes + Volatile.Read(ref _previous).Bytes;
 
-    public bool TryGet(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CognitoValidatedToken? validated)
+    /// <summary>Looks the token up; <paramref name="hash"/> is its hash, to pass to <see cref="Add"/> after a miss.</summary>
+    public bool TryGet(string token, out int hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CognitoValidatedToken? validated)
     {
         validated = null;
+        hash = 0;
         if (token.Length > _maxTokenLength)
         {
             return false;
         }
 
-        var hash = Hash(token);
+        hash = Hash(token);
         return Volatile.Read(ref _current).TryGet(token, hash, out validated) || Volatile.Read(ref _previous).TryGet(token, hash, out validated);
     }
 
-    public void Add(string token, CognitoValidatedToken validated)
+    public void Add(string token, int hash, CognitoValidatedToken validated)
     {
         if (token.Length > _maxTokenLength || validated.RetainedBytes > _generationBytes)
         {
             return;
         }
 
-        validated.CacheHash = Hash(token);
+        validated.CacheHash = hash;
         var current = Volatile.Read(ref _current);
         if (!current.TryAdd(validated, _generationBytes))
         {
