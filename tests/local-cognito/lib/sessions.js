@@ -16,10 +16,10 @@ function lifetimeMs() {
   return seconds * 1000;
 }
 
-/** A new opaque session (SessionType: 20 to 2048 characters) holding server-side state. */
-function create(state) {
+/** A new opaque session (SessionType: 20 to 2048 characters) holding server-side state, live for ttlMs. */
+function create(state, ttlMs = lifetimeMs()) {
   const token = crypto.randomBytes(96).toString('base64url');
-  sessions.set(token, { state, expiresAt: Date.now() + lifetimeMs(), used: false });
+  sessions.set(token, { state, expiresAt: Date.now() + ttlMs, used: false });
   return token;
 }
 

@@ -65,7 +65,8 @@ async function startEmulator({ off = [], env = {}, config } = {}) {
     const text = await res.text();
     const json = text ? JSON.parse(text) : {};
     if (res.status !== 200) {
-      const err = new Error(`${target}: ${res.status} ${json.__type}: ${json.message}`);
+      const err = new Error(json.message);
+      err.target = target;
       err.status = res.status;
       err.code = json.__type;
       throw err;
@@ -121,4 +122,4 @@ async function withEmulator(options, fn) {
   }
 }
 
-module.exports = { startEmulator, withEmulator, createPool, createUser, totp };
+module.exports = { startEmulator, withEmulator, createPool, createUser, totp, freePort };
