@@ -33,7 +33,7 @@ public sealed partial class LocalCognitoNodeTests
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10)))
         {
             try
             {
@@ -42,7 +42,7 @@ public sealed partial class LocalCognitoNodeTests
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail("node --test did not finish in 5 minutes:\n" + Text(output));
+                Assert.Fail("node --test did not finish in 10 minutes:\n" + Text(output));
             }
         }
 
