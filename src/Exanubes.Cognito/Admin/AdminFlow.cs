@@ -117,4 +117,15 @@ internal sealed class AdminFlow
         var result = await _client.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
+
+    public async Task<CognitoResult> SetUserPasswordAsync(string username, string password, bool permanent, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        var result = await _client.SendAsync(
+            AdminSetUserPasswordRequest.Action,
+            new AdminSetUserPasswordRequest { UserPoolId = PoolId, Username = username, Password = password, Permanent = permanent },
+            cancellationToken).ConfigureAwait(false);
+        return result.ToResult();
+    }
 }

@@ -41,4 +41,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
 
     public Task<CognitoResult> UserGlobalSignOutAsync(string username, CancellationToken cancellationToken)
         => _admin.UserGlobalSignOutAsync(username, cancellationToken);
+
+    public Task<CognitoResult> SetUserPasswordAsync(string username, string password, bool permanent, CancellationToken cancellationToken)
+        => _admin.SetUserPasswordAsync(username, password, permanent, cancellationToken);
 }

@@ -76,4 +76,21 @@ public interface ICognitoAdminService
     /// <returns>Success, or the error.</returns>
     /// <remarks>Retried on throttling and 5xx (idempotent). See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html"/>.</remarks>
     Task<CognitoResult> UserGlobalSignOutAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a user's password (Cognito <c>AdminSetUserPassword</c>).</summary>
+    /// <param name="username">The user name.</param>
+    /// <param name="password">The new password; never logged.</param>
+    /// <param name="permanent">
+    /// <see langword="true"/> to make it the user's password (a user in <c>FORCE_CHANGE_PASSWORD</c> becomes
+    /// <c>CONFIRMED</c>); <see langword="false"/> to make it temporary, so the user must choose a new one at the next
+    /// sign-in (<c>NEW_PASSWORD_REQUIRED</c>).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.InvalidPassword"/>, <see cref="CognitoErrorCode.UserNotFound"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="username"/> or <paramref name="password"/> is empty.</exception>
+    /// <remarks>
+    /// Never retried: with a password-history policy a second run after a lost success would report a false failure.
+    /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html"/>.
+    /// </remarks>
+    Task<CognitoResult> SetUserPasswordAsync(string username, string password, bool permanent, CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,8 @@ namespace Exanubes.Cognito.IdentityProvider;
 [JsonSerializable(typeof(AdminRemoveUserFromGroupResponse))]
 [JsonSerializable(typeof(AdminResetUserPasswordRequest))]
 [JsonSerializable(typeof(AdminResetUserPasswordResponse))]
+[JsonSerializable(typeof(AdminSetUserPasswordRequest))]
+[JsonSerializable(typeof(AdminSetUserPasswordResponse))]
 [JsonSerializable(typeof(AdminUserGlobalSignOutRequest))]
 [JsonSerializable(typeof(AdminUserGlobalSignOutResponse))]
 [JsonSerializable(typeof(AssociateSoftwareTokenRequest))]

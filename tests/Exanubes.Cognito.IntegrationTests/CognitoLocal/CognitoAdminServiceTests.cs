@@ -91,6 +91,28 @@ public sealed class CognitoAdminServiceTests(CognitoLocalFixture cognito)
     }
 
     [Fact]
+    public async Task SetUserPassword_TemporaryThenPermanent_ForcesChangeThenSignsIn()
+    {
+        var pool = await cognito.CreatePoolAsync();
+        await using var provider = CognitoLocalServices.Build(cognito, pool);
+        var admin = provider.GetRequiredService<ICognitoAdminService>();
+        var auth = provider.GetRequiredService<ICognitoAuthService>();
+        var username = "set-password-" + Guid.NewGuid().ToString("N")[..8];
+        (await admin.CreateUserAsync(new CognitoAdminCreateUserRequest { Username = username, TemporaryPassword = "Temporary-Pass-1", MessageAction = "SUPPRESS" })).EnsureSuccess();
+
+        Assert.True((await admin.SetUserPasswordAsync(username, "Temporary-Pass-2", permanent: false)).Succeeded);
+        var temporary = (await auth.SignInAsync(username, "Temporary-Pass-2")).EnsureSuccess();
+        Assert.Equal(CognitoChallengeName.NewPasswordRequired, temporary.NextStep?.ChallengeName);
+
+        var set = await admin.SetUserPasswordAsync(username, "Permanent-Pass-3", permanent: true);
+
+        Assert.True(set.Succeeded, set.ToString());
+        Assert.Equal("CONFIRMED", (await admin.GetUserAsync(username)).EnsureSuccess().UserStatus);
+        Assert.True((await auth.SignInAsync(username, "Permanent-Pass-3")).Value?.IsSignedIn);
+        Assert.Equal(CognitoErrorCode.UserNotFound, (await admin.SetUserPasswordAsync("no-such-user", "Permanent-Pass-3", permanent: true)).Error?.Code);
+    }
+
+    [Fact]
     public async Task UnsupportedAction_CognitoLocalAnswersUnknownType_TypeIsPreserved()
     {
         // The local Cognito still lacks AdminResetUserPassword (and GetTokensFromRefreshToken; USER_SRP_AUTH and

@@ -59,6 +59,8 @@ public sealed class CognitoIdentityProviderClientTests
         { "AdminListGroupsForUser", c => c.SendAsync(AdminListGroupsForUserRequest.Action, new AdminListGroupsForUserRequest { UserPoolId = Pool, Username = "ada", Limit = 10, NextToken = "n" }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","Limit":10,"NextToken":"n"}""" },
         { "AdminResetUserPassword", c => c.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminSetUserPassword", c => c.SendAsync(AdminSetUserPasswordRequest.Action, new AdminSetUserPasswordRequest { UserPoolId = Pool, Username = "ada", Password = "pw", Permanent = true }, default),
+          $$"""{"UserPoolId":"{{Pool}}","Username":"ada","Password":"pw","Permanent":true}""" },
         { "AdminUserGlobalSignOut", c => c.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
     };
 

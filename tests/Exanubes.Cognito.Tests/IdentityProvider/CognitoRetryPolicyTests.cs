@@ -18,7 +18,7 @@ public sealed class CognitoRetryPolicyTests
         "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth", "RespondToAuthChallenge", "ForgotPassword",
         "ConfirmForgotPassword", "ChangePassword", "UpdateUserAttributes", "VerifyUserAttribute",
         "GetUserAttributeVerificationCode", "DeleteUser", "GetTokensFromRefreshToken", "AdminCreateUser",
-        "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword", "AssociateSoftwareToken", "VerifySoftwareToken",
+        "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword", "AdminSetUserPassword", "AssociateSoftwareToken", "VerifySoftwareToken",
         "SetUserMFAPreference",
     ];
 
@@ -143,6 +143,7 @@ public sealed class CognitoRetryPolicyTests
             "AdminRemoveUserFromGroup" => (await c.SendAsync(AdminRemoveUserFromGroupRequest.Action, new AdminRemoveUserFromGroupRequest { UserPoolId = pool, Username = "ada", GroupName = "g" }, default)).Succeeded,
             "AdminListGroupsForUser" => (await c.SendAsync(AdminListGroupsForUserRequest.Action, new AdminListGroupsForUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             "AdminResetUserPassword" => (await c.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminSetUserPassword" => (await c.SendAsync(AdminSetUserPasswordRequest.Action, new AdminSetUserPasswordRequest { UserPoolId = pool, Username = "ada", Password = "pw" }, default)).Succeeded,
             "AdminUserGlobalSignOut" => (await c.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call for this action"),
         };
