@@ -19,7 +19,7 @@ namespace Exanubes.Cognito.IntegrationTests.Triggers;
 /// </summary>
 public sealed class CognitoLocalTriggerTests : IAsyncLifetime
 {
-    private readonly InvokeEndpoint _lambda = new();
+    private readonly LambdaInvokeEndpoint _lambda = new();
     private readonly HttpClient _http = new();
     private PeerProcess? _cognito;
     private string? _workDir;
@@ -165,15 +165,9 @@ public sealed class CognitoLocalTriggerTests : IAsyncLifetime
         }
     }
 
-    private static async Task<byte[]> Run<TEvent>(CognitoTriggerFunction<TEvent> function, byte[] payload)
+    private static Task<byte[]> Run<TEvent>(CognitoTriggerFunction<TEvent> function, byte[] payload)
         where TEvent : CognitoTriggerEvent
-    {
-        using var input = new MemoryStream(payload);
-        await using var output = await function.HandleAsync(input);
-        using var copy = new MemoryStream();
-        await output.CopyToAsync(copy);
-        return copy.ToArray();
-    }
+        => LambdaInvokeEndpoint.RunStreamHandlerAsync(function.HandleAsync, payload);
 
     private async Task<(string PoolId, string ClientId)> CreatePoolAsync()
     {
@@ -241,80 +235,5 @@ public sealed class CognitoLocalTriggerTests : IAsyncLifetime
     private sealed class PostAuth : PostAuthenticationFunction
     {
         protected override ValueTask HandleAsync(PostAuthenticationEvent evt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    }
-
-    /// <summary>
-    /// A loopback Lambda Invoke endpoint (<c>POST /2015-03-31/functions/{name}/invocations</c>), the API the AWS SDK's Lambda
-    /// client calls: runs the named function on the payload; a thrown exception is a function error
-    /// (<c>X-Amz-Function-Error: Unhandled</c>), as Lambda reports it.
-    /// </summary>
-    private sealed class InvokeEndpoint : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly int _port = PeerProcess.FreePort();
-
-        public ConcurrentDictionary<string, Func<byte[], Task<byte[]>>> Functions { get; } = new(StringComparer.Ordinal);
-
-        public ConcurrentQueue<JsonNode> Events { get; } = new();
-
-        public string Url => $"http://127.0.0.1:{_port}";
-
-        public void Start()
-        {
-            _listener.Prefixes.Add($"http://127.0.0.1:{_port}/");
-            _listener.Start();
-            _ = Task.Run(LoopAsync);
-        }
-
-        public void Dispose() => _listener.Close();
-
-        private async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => ServeAsync(context));
-            }
-        }
-
-        private async Task ServeAsync(HttpListenerContext context)
-        {
-            var segments = context.Request.Url!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var payload = body.ToArray();
-            byte[] answer;
-            if (context.Request.HttpMethod != "POST" || segments.Length != 4 || segments[3] != "invocations" || !Functions.TryGetValue(Uri.UnescapeDataString(segments[2]), out var function))
-            {
-                context.Response.StatusCode = 404;
-                answer = """{"Type":"User","message":"Function not found"}"""u8.ToArray();
-            }
-            else
-            {
-                Events.Enqueue(JsonNode.Parse(payload)!);
-                try
-                {
-                    answer = await function(payload);
-                }
-                catch (Exception ex)
-                {
-                    context.Response.AddHeader("X-Amz-Function-Error", "Unhandled");
-                    answer = Encoding.UTF8.GetBytes(new JsonObject { ["errorMessage"] = ex.Message, ["errorType"] = ex.GetType().Name }.ToJsonString());
-                }
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(answer);
-            context.Response.Close();
-        }
     }
 }
