@@ -38,6 +38,13 @@ public sealed class CognitoAuthOptions
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>
+    /// Accepts a plain <c>http</c> <see cref="ServiceUrl"/> (and the issuer derived from it) on a host other than
+    /// loopback. Default <see langword="false"/>: <c>http</c> only for loopback emulators. Security: passwords, codes
+    /// and tokens then cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
     /// Sends calls to the FIPS endpoint of the pool's region, <c>https://cognito-idp-fips.{region}.{dns-suffix}/</c>.
     /// Default <see langword="false"/>. Cannot be combined with <see cref="ServiceUrl"/>.
     /// </summary>
