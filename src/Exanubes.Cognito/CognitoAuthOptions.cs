@@ -33,7 +33,9 @@ public sealed class CognitoAuthOptions
     /// An explicit Cognito Identity Provider endpoint, for local stacks such as cognito-local
     /// (<c>http://127.0.0.1:9229/</c>); required for a cognito-local pool id. Default <see langword="null"/>: the
     /// regional endpoint of the pool's partition, <c>https://cognito-idp.{region}.{dns-suffix}/</c> (for example
-    /// <c>amazonaws.com</c>, <c>amazonaws.com.cn</c>). Plain <c>http</c> is accepted only here, never derived.
+    /// <c>amazonaws.com</c>, <c>amazonaws.com.cn</c>). Plain <c>http</c> only for a loopback host unless
+    /// <see cref="AllowInsecureHttp"/>. The token issuer follows it only for loopback hosts and cognito-local pools, so a
+    /// FIPS, VPC or proxy endpoint keeps the pool's real issuers.
     /// </summary>
     public Uri? ServiceUrl { get; set; }
 
