@@ -19,38 +19,17 @@ namespace Exanubes.Cognito.IntegrationTests.Triggers;
 /// </summary>
 public sealed class CognitoLocalTriggerTests : IAsyncLifetime
 {
-    private readonly LambdaInvokeEndpoint _lambda = new();
-    private readonly HttpClient _http = new();
-    private PeerProcess? _cognito;
-    private string? _workDir;
-    private Uri _endpoint = null!;
+    private readonly TriggerStack _stack = new();
+    private LambdaInvokeEndpoint _lambda => _stack.Lambda;
+    private Uri _endpoint => _stack.Endpoint;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         _lambda.Functions["pre-sign-up"] = payload => Run(new AutoConfirm(), payload);
         _lambda.Functions["migrate"] = payload => Run(new Migrate(), payload);
         _lambda.Functions["post-auth"] = payload => Run(new PostAuth(), payload);
         _lambda.Functions["pre-token"] = payload => Run(new AddTier(), payload);
-        _lambda.Start();
-
-        _workDir = Path.Combine(Path.GetTempPath(), "exanubes-triggers-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path.Combine(_workDir, ".cognito"));
-        var config = new JsonObject
-        {
-            ["UserPoolDefaults"] = new JsonObject { ["UsernameAttributes"] = new JsonArray() },
-            ["LambdaClient"] = new JsonObject
-            {
-                ["endpoint"] = _lambda.Url,
-                ["region"] = "eu-west-1",
-                ["credentials"] = new JsonObject { ["accessKeyId"] = "local", ["secretAccessKey"] = "local" },
-                ["maxRetries"] = 0,
-            },
-            ["TriggerFunctions"] = new JsonObject { ["PreSignUp"] = "pre-sign-up", ["UserMigration"] = "migrate", ["PostAuthentication"] = "post-auth", ["PreTokenGeneration"] = "pre-token" },
-        };
-        await File.WriteAllTextAsync(Path.Combine(_workDir, ".cognito", "config.json"), config.ToJsonString());
-        var port = PeerProcess.FreePort();
-        _cognito = await LocalCognito.StartAsync(_workDir, port);
-        _endpoint = new Uri($"http://127.0.0.1:{port}/");
+        return _stack.StartAsync(new JsonObject { ["PreSignUp"] = "pre-sign-up", ["UserMigration"] = "migrate", ["PostAuthentication"] = "post-auth", ["PreTokenGeneration"] = "pre-token" });
     }
 
     [Fact]
@@ -144,56 +123,15 @@ public sealed class CognitoLocalTriggerTests : IAsyncLifetime
         Assert.Equal("1", evt["version"]!.GetValue<string>());
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        if (_cognito is not null)
-        {
-            await _cognito.DisposeAsync();
-        }
-
-        _lambda.Dispose();
-        if (_workDir is not null)
-        {
-            try
-            {
-                Directory.Delete(_workDir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
+    public Task DisposeAsync() => _stack.DisposeAsync().AsTask();
 
     private static Task<byte[]> Run<TEvent>(CognitoTriggerFunction<TEvent> function, byte[] payload)
         where TEvent : CognitoTriggerEvent
         => LambdaInvokeEndpoint.RunStreamHandlerAsync(function.HandleAsync, payload);
 
-    private async Task<(string PoolId, string ClientId)> CreatePoolAsync()
-    {
-        var pool = await CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = "triggers-" + Guid.NewGuid().ToString("N")[..8] });
-        var poolId = pool["UserPool"]!["Id"]!.GetValue<string>();
-        var client = await CallAsync("CreateUserPoolClient", new JsonObject
-        {
-            ["UserPoolId"] = poolId,
-            ["ClientName"] = "client",
-            ["ExplicitAuthFlows"] = new JsonArray("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
-        });
-        return (poolId, client["UserPoolClient"]!["ClientId"]!.GetValue<string>());
-    }
+    private Task<(string PoolId, string ClientId)> CreatePoolAsync() => _stack.CreatePoolAsync();
 
-    private async Task<JsonNode> CallAsync(string action, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
-        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService." + action);
-        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(text) ?? new JsonObject()
-            : throw new InvalidOperationException($"cognito-local {action} failed ({(int)response.StatusCode}): {text}\n{_cognito?.Output}");
-    }
+    private Task<JsonNode> CallAsync(string action, JsonObject body) => _stack.CallAsync(action, body);
 
     private sealed class AutoConfirm : PreSignUpFunction
     {
