@@ -157,4 +157,10 @@ public enum CognitoErrorCode
 
     /// <summary><c>EnableSoftwareTokenMFAException</c>: the TOTP code did not verify, so the software token was not enabled.</summary>
     EnableSoftwareTokenMfa,
+
+    /// <summary>
+    /// <c>FeatureUnavailableInTierException</c>: the feature needs a higher user-pool feature plan;
+    /// <see cref="CognitoError.RequiredTier"/> names the plan when the library knows the feature.
+    /// </summary>
+    FeatureUnavailableInTier,
 }
