@@ -1,9 +1,9 @@
 using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Exanubes.Cognito.EmailSender.Tests.Idempotency;
+namespace Exanubes.Cognito.Lambda.Tests.Idempotency;
 
-/// <summary>The in-memory store of <c>Exanubes.Cognito.Lambda/Idempotency</c> (kept here until the Lambda package has its own test project).</summary>
+/// <summary>The in-memory store: atomic claims, lease takeover after a crash, retention and capacity.</summary>
 public class InMemoryIdempotencyStoreTests
 {
     [Fact]
