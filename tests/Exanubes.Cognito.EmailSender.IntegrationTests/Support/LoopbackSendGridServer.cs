@@ -5,7 +5,7 @@ using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 
-/// <summary>A loopback HTTP server standing in for the SendGrid API: records each request and answers with a set status and body.</summary>
+/// <summary>A loopback HTTP server standing in for the SendGrid API (and SES v2): records each request and answers with a set status and body.</summary>
 public sealed class LoopbackSendGridServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
@@ -29,6 +29,9 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
     public HttpStatusCode Status { get; set; }
 
     public string Body { get; set; }
+
+    /// <summary>Extra headers on every answer (for example SES's <c>x-amzn-ErrorType</c>).</summary>
+    public Dictionary<string, string> ResponseHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<Recorded> Requests
     {
@@ -79,6 +82,11 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
             }
 
             context.Response.StatusCode = (int)Status;
+            foreach (var (name, value) in ResponseHeaders)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             var bytes = Encoding.UTF8.GetBytes(Body);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;

@@ -19,7 +19,7 @@ internal sealed class SesMailerOptionsValidator : IValidateOptions<SesMailerOpti
             failures.Add($"Ses:ServiceUrl ('{url}') must be an absolute https URL (plain http only on a loopback address, for tests): the signed request carries the email and its code.");
         }
 
-        if (options.ConfigurationSetName is { } set && !TagPattern().IsMatch(set))
+        if (options.ConfigurationSetName is { } set && (set.Length > 64 || !TagPattern().IsMatch(set)))
         {
             failures.Add($"Ses:ConfigurationSetName ('{set}') must be letters, digits, '_' and '-', at most 64 characters.");
         }
