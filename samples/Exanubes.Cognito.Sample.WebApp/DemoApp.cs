@@ -11,7 +11,7 @@ namespace Exanubes.Cognito.Sample.WebApp;
 /// <summary>
 /// The demo web app: pages and a JSON API over <c>AddCognitoAuth</c> (Cognito calls) and the Cognito bearer validation
 /// (every protected request). Pointed at cognito-local by the local stack, or at a real user pool by configuration
-/// alone (<c>Cognito:UserPoolId</c>, <c>Cognito:ClientId</c>, <c>Cognito:Region</c> from the CDK outputs).
+/// alone (<c>Cognito:UserPoolId</c> and <c>Cognito:ClientId</c> from the CDK outputs).
 /// </summary>
 public static class DemoApp
 {

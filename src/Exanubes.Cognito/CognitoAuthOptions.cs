@@ -14,8 +14,9 @@ public sealed class CognitoAuthOptions
     public const string SectionName = "Cognito";
 
     /// <summary>
-    /// The user pool id, <c>&lt;region&gt;_&lt;id&gt;</c> (for example <c>eu-west-1_AbCdEf123</c>). Required.
-    /// The region is taken from it unless <see cref="Region"/> is set.
+    /// The user pool id, <c>&lt;region&gt;_&lt;id&gt;</c> (for example <c>eu-west-1_AbCdEf123</c>; cognito-local:
+    /// <c>local_&lt;id&gt;</c>). Required. The region, the AWS partition and every address (endpoint, issuer, JWKS) are
+    /// derived from it; an id that is not one fails at start-up.
     /// </summary>
     public string UserPoolId { get; set; } = string.Empty;
 
@@ -29,20 +30,30 @@ public sealed class CognitoAuthOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>
-    /// The AWS region of the pool. Default: the part of <see cref="UserPoolId"/> before the underscore.
-    /// </summary>
-    public string? Region { get; set; }
-
-    /// <summary>
     /// An explicit Cognito Identity Provider endpoint, for local stacks such as cognito-local
-    /// (<c>http://127.0.0.1:9229/</c>). Default <see langword="null"/>: <c>https://cognito-idp.{region}.amazonaws.com/</c>.
-    /// Plain <c>http</c> is accepted only here, never derived.
+    /// (<c>http://127.0.0.1:9229/</c>); required for a cognito-local pool id. Default <see langword="null"/>: the
+    /// regional endpoint of the pool's partition, <c>https://cognito-idp.{region}.{dns-suffix}/</c> (for example
+    /// <c>amazonaws.com</c>, <c>amazonaws.com.cn</c>). Plain <c>http</c> is accepted only here, never derived.
     /// </summary>
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>
+    /// Sends calls to the FIPS endpoint of the pool's region, <c>https://cognito-idp-fips.{region}.{dns-suffix}/</c>.
+    /// Default <see langword="false"/>. Cannot be combined with <see cref="ServiceUrl"/>.
+    /// </summary>
+    public bool UseFipsEndpoint { get; set; }
+
+    /// <summary>
+    /// Sends calls to the dual-stack (IPv4 and IPv6) endpoint of the pool's region (in the <c>aws</c> partition the
+    /// regular endpoint already is dual-stack). Default <see langword="false"/>. Cannot be combined with
+    /// <see cref="ServiceUrl"/>.
+    /// </summary>
+    public bool UseDualStackEndpoint { get; set; }
+
+    /// <summary>
     /// The token issuer to expect, for local stacks whose issuer differs from Cognito's. Default <see langword="null"/>:
-    /// <c>https://cognito-idp.{region}.amazonaws.com/{UserPoolId}</c>.
+    /// <c>https://cognito-idp.{region}.{dns-suffix}/{UserPoolId}</c>, or <c>{ServiceUrl}/{UserPoolId}</c> when
+    /// <see cref="ServiceUrl"/> is set.
     /// </summary>
     public Uri? Issuer { get; set; }
 
@@ -53,10 +64,13 @@ public sealed class CognitoAuthOptions
     /// </summary>
     public bool UseGetTokensFromRefreshToken { get; set; }
 
-    /// <summary>The region in effect: <see cref="Region"/> or the one in <see cref="UserPoolId"/>; set in post-configure.</summary>
-    internal string ResolvedRegion { get; set; } = string.Empty;
+    /// <summary>
+    /// The parsed <see cref="UserPoolId"/>, or <see langword="null"/> when it is not one; set in post-configure. A field,
+    /// not a property, so configuration binding leaves it alone.
+    /// </summary>
+    internal UserPools.CognitoUserPoolId? UserPool;
 
-    /// <summary>The endpoint in effect: <see cref="ServiceUrl"/> or the regional Cognito endpoint; set in post-configure.</summary>
+    /// <summary>The endpoint in effect: <see cref="ServiceUrl"/> or the pool's regional Cognito endpoint; set in post-configure.</summary>
     internal Uri? ResolvedServiceUrl { get; set; }
 
     /// <summary>The first retry delay for retryable actions (exponential with jitter after it). Internal: tests shorten it.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Exanubes.Cognito.EmailSender.Encryption;
+using Exanubes.Cognito.UserPools;
 
 namespace Exanubes.Cognito.EmailSender;
 
@@ -46,11 +47,11 @@ internal static class CustomEmailSenderEventReader
             throw Missing("userPoolId");
         }
 
-        if (!CustomEmailSenderOptionsValidator.UserPoolId().IsMatch(evt.UserPoolId))
+        if (!CognitoUserPoolId.TryParse(evt.UserPoolId, out _))
         {
             throw new CustomEmailSenderEventException(
                 "userPoolId",
-                $"The Custom Email Sender event has 'userPoolId' = '{UntrustedText.Safe(evt.UserPoolId)}', which is not a user pool id; expected <region>_<id>, for example eu-west-1_AbCdEf123.");
+                $"The Custom Email Sender event has 'userPoolId' = '{UntrustedText.Safe(evt.UserPoolId)}', which is not a user pool id; expected {CognitoUserPoolId.ExpectedFormat}.");
         }
 
         if (evt.Request is null)

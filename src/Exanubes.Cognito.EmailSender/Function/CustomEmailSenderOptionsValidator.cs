@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Exanubes.Cognito.UserPools;
 using Microsoft.Extensions.Options;
 
 namespace Exanubes.Cognito.EmailSender;
@@ -23,9 +24,10 @@ internal sealed partial class CustomEmailSenderOptionsValidator : IValidateOptio
             failures.Add($"EmailSender:KmsKeyArn ('{arn}') is not a KMS key ARN; expected arn:aws:kms:<region>:<account>:key/<key-id> (a bare key id is not enough: the keyring matches the full ARN Cognito records).");
         }
 
-        if (options.UserPoolId is { Length: > 0 } pool && !UserPoolId().IsMatch(pool))
+        // Optional, but once set (even to an empty value) it must be a user pool id: the same check as AddCognitoAuth's.
+        if (options.UserPoolId is not null && CognitoUserPoolId.Check(options.UserPoolId, "EmailSender:UserPoolId") is { } poolProblem)
         {
-            failures.Add($"EmailSender:UserPoolId ('{pool}') is not a user pool id; expected <region>_<id>, for example eu-west-1_AbCdEf123 (cognito-local: local_<id>).");
+            failures.Add(poolProblem);
         }
 
         if (options.KmsServiceUrl is { } kms && (!kms.IsAbsoluteUri || (kms.Scheme != Uri.UriSchemeHttps && kms.Scheme != Uri.UriSchemeHttp)))
@@ -46,8 +48,4 @@ internal sealed partial class CustomEmailSenderOptionsValidator : IValidateOptio
 
     [GeneratedRegex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyArn();
-
-    /// <summary>A user pool id: <c>&lt;region&gt;_&lt;id&gt;</c> (cognito-local: <c>local_&lt;id&gt;</c>); also checks the event's <c>userPoolId</c>.</summary>
-    [GeneratedRegex("^[A-Za-z0-9-]+_[0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
-    internal static partial Regex UserPoolId();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Exanubes.Cognito.UserPools;
 using Microsoft.Extensions.Options;
 
 namespace Exanubes.Cognito.DependencyInjection;
@@ -10,13 +11,13 @@ internal sealed partial class CognitoAuthOptionsValidator : IValidateOptions<Cog
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.UserPoolId))
+        if (CognitoUserPoolId.Check(options.UserPoolId, "Cognito:UserPoolId") is { } poolProblem)
         {
-            failures.Add("Cognito:UserPoolId is required: the user pool id, '<region>_<id>' (for example 'eu-west-1_AbCdEf123').");
+            failures.Add(poolProblem);
         }
-        else if (!UserPoolIdPattern().IsMatch(options.UserPoolId))
+        else if (options.ServiceUrl is null && CognitoUserPoolId.TryParse(options.UserPoolId, out var pool) && pool.IsLocal)
         {
-            failures.Add($"Cognito:UserPoolId '{options.UserPoolId}' is not a user pool id: expected '<region>_<id>' (for example 'eu-west-1_AbCdEf123').");
+            failures.Add($"Cognito:ServiceUrl is required for the cognito-local user pool '{pool}': set it to the emulator's address (for example 'http://127.0.0.1:9229/').");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
@@ -33,28 +34,22 @@ internal sealed partial class CognitoAuthOptionsValidator : IValidateOptions<Cog
             failures.Add("Cognito:ClientSecret is empty: remove the setting when the app client has no secret, or set the app client's secret.");
         }
 
-        if (options.Region is not null && !RegionPattern().IsMatch(options.Region))
-        {
-            failures.Add($"Cognito:Region '{options.Region}' is not an AWS region: expected for example 'eu-west-1'.");
-        }
-
         if (options.ServiceUrl is { } url)
         {
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
                 failures.Add($"Cognito:ServiceUrl '{url}' must be an absolute http or https URL (for example 'http://127.0.0.1:9229/').");
             }
+
+            if (options.UseFipsEndpoint || options.UseDualStackEndpoint)
+            {
+                failures.Add("Cognito:UseFipsEndpoint and Cognito:UseDualStackEndpoint choose a derived endpoint; they cannot be combined with Cognito:ServiceUrl.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex UserPoolIdPattern();
-
     [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientIdPattern();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 }

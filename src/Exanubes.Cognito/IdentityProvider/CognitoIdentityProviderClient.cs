@@ -181,7 +181,7 @@ internal sealed class CognitoIdentityProviderClient
 
     /// <summary>
     /// The endpoint for the options: <see cref="CognitoAuthOptions.ServiceUrl"/> when set (plain http allowed only
-    /// there), else <c>https://cognito-idp.{region}.amazonaws.com/</c>.
+    /// there), else the pool's regional endpoint derived from the parsed user pool id (<see cref="CognitoAuthOptions.UserPool"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">No endpoint can be derived, or a derived endpoint is not https.</exception>
     internal static Uri ResolveEndpoint(CognitoAuthOptions options)
@@ -192,7 +192,7 @@ internal sealed class CognitoIdentityProviderClient
         }
 
         var endpoint = options.ResolvedServiceUrl ?? throw new InvalidOperationException(
-            "Cognito:UserPoolId (or Cognito:Region) must be set so the Cognito endpoint https://cognito-idp.<region>.amazonaws.com/ can be derived.");
+            "Cognito:UserPoolId must be a user pool id so the Cognito endpoint https://cognito-idp.<region>.<dns-suffix>/ can be derived.");
         if (endpoint.Scheme != Uri.UriSchemeHttps)
         {
             throw new InvalidOperationException($"Refusing the non-https Cognito endpoint '{endpoint}': plain http is allowed only through an explicit Cognito:ServiceUrl.");
@@ -237,7 +237,8 @@ internal sealed class CognitoIdentityProviderClient
 
         if (signed)
         {
-            var region = string.IsNullOrEmpty(options.ResolvedRegion) ? "us-east-1" : options.ResolvedRegion;
+            // cognito-local ids ('local_...') have no AWS region; any region signs for an emulator that ignores signatures.
+            var region = options.UserPool is { IsLocal: false } pool ? pool.Region : "us-east-1";
             Log.SigningAction(_logger, action, region);
             var toSign = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {

@@ -99,7 +99,7 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        var srp = new CognitoSrpClient(Options.UserPoolId);
+        var srp = new CognitoSrpClient(Options.UserPool!);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["USERNAME"] = username,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.UserPools;
 
 namespace Exanubes.Cognito.Srp;
 
@@ -58,17 +59,16 @@ internal sealed class CognitoSrpClient
     private readonly BigInteger _bigA;
 
     /// <summary>Creates a client with a fresh random private value <c>a</c> for the given user pool.</summary>
-    /// <param name="userPoolId">The user pool id, <c>&lt;region&gt;_&lt;id&gt;</c>.</param>
-    /// <exception cref="ArgumentException">The pool id is empty or has no <c>_</c>.</exception>
-    public CognitoSrpClient(string userPoolId)
+    /// <param name="userPoolId">The parsed user pool id; SRP hashes its pool name (the part after the underscore).</param>
+    public CognitoSrpClient(CognitoUserPoolId userPoolId)
         : this(userPoolId, RandomPrivateValue())
     {
     }
 
     /// <summary>Creates a client with a fixed private value <c>a</c> (tests and known-answer vectors only).</summary>
-    /// <exception cref="ArgumentException">The pool id is malformed, or <c>a</c> yields a degenerate A.</exception>
-    internal CognitoSrpClient(string userPoolId, BigInteger privateA)
-        : this(privateA, PoolName(userPoolId))
+    /// <exception cref="ArgumentException"><c>a</c> yields a degenerate A.</exception>
+    internal CognitoSrpClient(CognitoUserPoolId userPoolId, BigInteger privateA)
+        : this(privateA, (userPoolId ?? throw new ArgumentNullException(nameof(userPoolId))).PoolName)
     {
     }
 
@@ -226,19 +226,6 @@ internal sealed class CognitoSrpClient
         }
 
         return value.ToByteArray(isUnsigned: false, isBigEndian: true);
-    }
-
-    /// <summary>The pool name: the part of the user pool id after the first '_'.</summary>
-    internal static string PoolName(string userPoolId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userPoolId);
-        var underscore = userPoolId.IndexOf('_', StringComparison.Ordinal);
-        if (underscore <= 0 || underscore == userPoolId.Length - 1)
-        {
-            throw new ArgumentException($"The user pool id must look like '<region>_<id>', got '{userPoolId}'.", nameof(userPoolId));
-        }
-
-        return userPoolId[(underscore + 1)..];
     }
 
     /// <summary>Minimal lower-case hex of a positive integer, no leading zeros (as the JS clients send SRP_A).</summary>

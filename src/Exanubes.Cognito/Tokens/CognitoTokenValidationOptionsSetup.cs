@@ -1,16 +1,18 @@
-using System.Text.RegularExpressions;
+using Exanubes.Cognito.UserPools;
 using Microsoft.Extensions.Options;
 
 namespace Exanubes.Cognito.Tokens;
 
 /// <summary>
-/// Fills the derived values once: the pool of <see cref="CognitoAuthOptions"/> when none is listed, each pool's region,
-/// issuer and JWKS address. Then validates everything with messages that name the setting and the expected format.
+/// Fills the derived values once: the pool of <see cref="CognitoAuthOptions"/> when none is listed, each pool's issuer
+/// and JWKS address from its parsed id (<see cref="CognitoUserPoolId"/>). Then validates everything with messages that
+/// name the setting and the expected format; an invalid pool id fails with the parser's message, never silently.
 /// </summary>
-internal sealed partial class CognitoTokenValidationOptionsSetup :
+internal sealed class CognitoTokenValidationOptionsSetup :
     IPostConfigureOptions<CognitoTokenValidationOptions>, IValidateOptions<CognitoTokenValidationOptions>
 {
-    private readonly IOptions<CognitoAuthOptions> _auth;
+    /// <summary>Builds <see cref="CognitoAuthOptions"/> without validating them: their pool id is checked here too.</summary>
+    private readonly OptionsFactory<CognitoAuthOptions> _auth;
 
     /// <summary>
     /// The configuration key prefix of the bound section (<c>Cognito:TokenValidation:</c>), so messages name keys;
@@ -18,9 +20,12 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
     /// </summary>
     private readonly string? _keyPrefix;
 
-    public CognitoTokenValidationOptionsSetup(IOptions<CognitoAuthOptions> auth, IEnumerable<CognitoTokenValidationConfigurationSection> sections)
+    public CognitoTokenValidationOptionsSetup(
+        IEnumerable<IConfigureOptions<CognitoAuthOptions>> authSetups,
+        IEnumerable<IPostConfigureOptions<CognitoAuthOptions>> authPostConfigures,
+        IEnumerable<CognitoTokenValidationConfigurationSection> sections)
     {
-        _auth = auth;
+        _auth = new OptionsFactory<CognitoAuthOptions>(authSetups, authPostConfigures);
         var bound = sections.ToList();
         _keyPrefix = bound.Count == 1 ? (string.IsNullOrEmpty(bound[0].Path) ? string.Empty : bound[0].Path + ":") : null;
     }
@@ -35,15 +40,15 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
 
     public void PostConfigure(string? name, CognitoTokenValidationOptions options)
     {
-        var auth = options.UserPools.Count == 0 ? TryGetValidAuthOptions() : null;
-        if (auth is not null && !string.IsNullOrWhiteSpace(auth.UserPoolId))
+        ArgumentNullException.ThrowIfNull(options);
+        var auth = options.UserPools.Count == 0 ? _auth.Create(name ?? Options.DefaultName) : null;
+        if (auth is not null && CognitoUserPoolId.TryParse(auth.UserPoolId, out var authPool))
         {
             var pool = new CognitoUserPoolTokenOptions
             {
-                UserPoolId = auth.UserPoolId,
-                Region = auth.Region,
+                UserPoolId = authPool.Value,
                 Issuer = auth.Issuer ?? (auth.ServiceUrl is { IsAbsoluteUri: true } service
-                    ? new Uri(service.OriginalString.TrimEnd('/') + "/" + auth.UserPoolId)
+                    ? new Uri(service.OriginalString.TrimEnd('/') + "/" + authPool.Value)
                     : null),
             };
             if (!string.IsNullOrWhiteSpace(auth.ClientId))
@@ -56,52 +61,39 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
 
         foreach (var pool in options.UserPools)
         {
-            var underscore = pool.UserPoolId.IndexOf('_', StringComparison.Ordinal);
-            pool.Region ??= underscore > 0 ? pool.UserPoolId[..underscore] : null;
-            pool.Issuer ??= pool.Region is null
-                ? null
-                : new Uri($"https://cognito-idp.{pool.Region}.amazonaws.com/{pool.UserPoolId}");
-            pool.JwksUri ??= pool.Issuer is not { IsAbsoluteUri: true }
-                ? null
-                : new Uri(pool.Issuer.OriginalString.TrimEnd('/') + "/.well-known/jwks.json");
-        }
-    }
+            if (CognitoUserPoolId.TryParse(pool.UserPoolId, out var id) && !id.IsLocal)
+            {
+                pool.Issuer ??= id.OriginalIssuer;
+            }
 
-    /// <summary>The pool settings of <c>AddCognitoAuth</c>, or <see langword="null"/> when they fail their own validation.</summary>
-    private CognitoAuthOptions? TryGetValidAuthOptions()
-    {
-        try
-        {
-            return _auth.Value;
-        }
-        catch (OptionsValidationException)
-        {
-            return null;
+            pool.JwksUri ??= pool.Issuer is not { IsAbsoluteUri: true } issuer ? null : CognitoUserPoolId.JwksUriOf(issuer);
         }
     }
 
     public ValidateOptionsResult Validate(string? name, CognitoTokenValidationOptions options)
     {
-        if (options.UserPools.Count == 0 && TryGetValidAuthOptions() is null)
-        {
-            // The pool comes from CognitoAuthOptions, whose own validator already names what is wrong with it.
-            return ValidateOptionsResult.Skip;
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         if (options.UserPools.Count == 0)
         {
-            errors.Add("No user pool to accept tokens from: set Cognito:UserPoolId (CognitoAuthOptions.UserPoolId, format '<region>_<id>', e.g. 'eu-west-1_AbCdEf123') or add an entry to CognitoTokenValidationOptions.UserPools.");
+            // The pool comes from CognitoAuthOptions: its id fails here with the same message as there, never silently.
+            var auth = _auth.Create(name ?? Options.DefaultName);
+            errors.Add(CognitoUserPoolId.Check(auth.UserPoolId, "Cognito:UserPoolId")
+                ?? "No user pool to accept tokens from: set Cognito:UserPoolId or add an entry to CognitoTokenValidationOptions.UserPools.");
+            if (string.IsNullOrWhiteSpace(auth.UserPoolId))
+            {
+                errors.Add("Token validation needs a user pool: set Cognito:UserPoolId (AddCognitoAuth) or add an entry to CognitoTokenValidationOptions.UserPools.");
+            }
         }
 
         var issuers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.UserPools.Count; i++)
         {
             var pool = options.UserPools[i];
-            if (!UserPoolIdPattern().IsMatch(pool.UserPoolId))
+            var key = _keyPrefix is null ? "CognitoUserPoolTokenOptions.UserPoolId" : $"{_keyPrefix}UserPools:{i}:UserPoolId";
+            if (CognitoUserPoolId.Check(pool.UserPoolId, key) is { } problem)
             {
-                var key = _keyPrefix is null ? "CognitoUserPoolTokenOptions.UserPoolId" : $"{_keyPrefix}UserPools:{i}:UserPoolId";
-                errors.Add($"{key} '{pool.UserPoolId}' is not a user pool id; expected '<region>_<id>', e.g. 'eu-west-1_AbCdEf123'.");
+                errors.Add(problem);
                 continue;
             }
 
@@ -166,7 +158,4 @@ internal sealed partial class CognitoTokenValidationOptionsSetup :
             errors.Add($"{setting} must be an absolute https URL (http only for local stacks), e.g. 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123'.");
         }
     }
-
-    [GeneratedRegex(@"^[a-z0-9-]+_[0-9A-Za-z]+$")]
-    private static partial Regex UserPoolIdPattern();
 }

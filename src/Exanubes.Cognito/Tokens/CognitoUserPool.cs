@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using Exanubes.Cognito.UserPools;
 
 namespace Exanubes.Cognito.Tokens;
 
@@ -9,6 +10,8 @@ internal sealed class CognitoUserPool
     public CognitoUserPool(CognitoUserPoolTokenOptions options, Func<CognitoUserPool, CognitoSigningKeyCache> keys)
     {
         UserPoolId = options.UserPoolId;
+        Id = CognitoUserPoolId.TryParse(options.UserPoolId, out var id) ? id : throw new ArgumentException(
+            CognitoUserPoolId.Check(options.UserPoolId, "CognitoUserPoolTokenOptions.UserPoolId"), nameof(options));
         Issuer = options.Issuer!.OriginalString.TrimEnd('/');
         IssuerUtf8 = Encoding.UTF8.GetBytes(Issuer);
         JwksUri = options.JwksUri!;
@@ -22,6 +25,9 @@ internal sealed class CognitoUserPool
     }
 
     public string UserPoolId { get; }
+
+    /// <summary>The parsed pool id: region, partition and both issuer forms.</summary>
+    public CognitoUserPoolId Id { get; }
 
     public string Issuer { get; }
 

@@ -2,22 +2,22 @@ namespace Exanubes.Cognito.Tokens;
 
 /// <summary>One accepted user pool: its id, the app clients whose tokens are accepted and the optional extra checks.</summary>
 /// <remarks>
-/// The issuer and the JWKS address are derived from <see cref="UserPoolId"/> and <see cref="Region"/>
-/// (<c>https://cognito-idp.{region}.amazonaws.com/{userPoolId}</c> and its <c>/.well-known/jwks.json</c>); only an
+/// The issuer and the JWKS address are derived from <see cref="UserPoolId"/>, whose region names the AWS partition
+/// (<c>https://cognito-idp.{region}.{dns-suffix}/{userPoolId}</c> and its <c>/.well-known/jwks.json</c>); only an
 /// explicit <see cref="Issuer"/> or <see cref="JwksUri"/> may use plain <c>http</c> (local stacks such as
 /// cognito-local). Signing keys are fetched only from this address, never from a URL found in a token.
 /// </remarks>
 public sealed class CognitoUserPoolTokenOptions
 {
-    /// <summary>The user pool id, <c>&lt;region&gt;_&lt;id&gt;</c>. Required.</summary>
+    /// <summary>
+    /// The user pool id, <c>&lt;region&gt;_&lt;id&gt;</c> (cognito-local: <c>local_&lt;id&gt;</c>, with an explicit
+    /// <see cref="Issuer"/>). Required; an id that is not one fails at start-up.
+    /// </summary>
     public string UserPoolId { get; set; } = string.Empty;
-
-    /// <summary>The pool's AWS region. Default: the part of <see cref="UserPoolId"/> before the underscore.</summary>
-    public string? Region { get; set; }
 
     /// <summary>
     /// The exact <c>iss</c> to accept, for local stacks (cognito-local issues <c>http://{host}:{port}/{userPoolId}</c>).
-    /// Default <see langword="null"/>: <c>https://cognito-idp.{region}.amazonaws.com/{userPoolId}</c>.
+    /// Default <see langword="null"/>: <c>https://cognito-idp.{region}.{dns-suffix}/{userPoolId}</c>.
     /// </summary>
     public Uri? Issuer { get; set; }
 

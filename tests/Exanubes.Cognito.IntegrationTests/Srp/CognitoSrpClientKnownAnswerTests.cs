@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Exanubes.Cognito.Srp;
+using Exanubes.Cognito.UserPools;
 using Exanubes.Cognito.TestSupport;
 using Exanubes.Cognito.Tests.Srp;
 
@@ -61,7 +62,7 @@ public sealed class CognitoSrpClientKnownAnswerTests
         {
             var vector = Vectors[i];
             var js = Answer(answers, i);
-            var client = new CognitoSrpClient(vector.PoolId, vector.PrivateA);
+            var client = new CognitoSrpClient(CognitoUserPoolId.Parse(vector.PoolId, "vector.PoolId"), vector.PrivateA);
             Assert.True((string?)js["srpA"] == client.SrpAHex, $"SRP_A differs for {vector.Name}");
         }
     }
@@ -86,7 +87,7 @@ public sealed class CognitoSrpClientKnownAnswerTests
         {
             var vector = Vectors[i];
             var js = Answer(answers, i);
-            var client = new CognitoSrpClient(vector.PoolId, vector.PrivateA);
+            var client = new CognitoSrpClient(CognitoUserPoolId.Parse(vector.PoolId, "vector.PoolId"), vector.PrivateA);
             var timestamp = CognitoSrpClient.FormatTimestamp(vector.Now);
 
             var ours = client.ComputePasswordClaimSignature(
@@ -103,7 +104,7 @@ public sealed class CognitoSrpClientKnownAnswerTests
     {
         var answers = await JsAnswers.Value;
         var vector = Vectors[0];
-        var client = new CognitoSrpClient(vector.PoolId, vector.PrivateA);
+        var client = new CognitoSrpClient(CognitoUserPoolId.Parse(vector.PoolId, "vector.PoolId"), vector.PrivateA);
 
         var ours = client.ComputePasswordClaimSignature(
             vector.UserIdForSrp, vector.Password + "x", vector.SrpBHex, vector.SaltHex, Convert.ToBase64String(vector.SecretBlock),

@@ -27,7 +27,7 @@ public sealed class CognitoServiceCollectionExtensionsTests
         Assert.Equal("1example23456789", options.ClientId);
         Assert.Equal("secret", options.ClientSecret);
         Assert.True(options.UseGetTokensFromRefreshToken);
-        Assert.Equal("eu-west-1", options.ResolvedRegion);
+        Assert.Equal("eu-west-1", options.UserPool!.Region);
         Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), options.ResolvedServiceUrl);
         Assert.NotNull(provider.GetService<ICognitoAuthService>());
         Assert.NotNull(provider.GetService<ICognitoAdminService>());
@@ -38,10 +38,13 @@ public sealed class CognitoServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddLogging().AddCognitoAuth(o => o.UserPoolId = "nope").BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        // Both the auth options and the token validation that reads the same pool fail, each naming the setting.
+        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Cognito:UserPoolId 'nope' is not a user pool id", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Cognito:ClientId is required", error.Message, StringComparison.Ordinal);
+        var failures = error.InnerExceptions.Cast<OptionsValidationException>().ToDictionary(e => e.OptionsType, e => e.Failures.ToList());
+        Assert.Contains(failures[typeof(CognitoAuthOptions)], f => f.StartsWith("Cognito:UserPoolId 'nope' is not a user pool id", StringComparison.Ordinal));
+        Assert.Contains("Cognito:ClientId is required", string.Join('\n', failures[typeof(CognitoAuthOptions)]), StringComparison.Ordinal);
+        Assert.Contains(failures[typeof(Exanubes.Cognito.Tokens.CognitoTokenValidationOptions)], f => f.StartsWith("Cognito:UserPoolId 'nope' is not a user pool id", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -64,7 +64,6 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         Assert.Equal(["client-b1", "client-b2"], b.ClientIds);
         Assert.Equal(["orders/read"], b.RequiredScopes);
         Assert.Null(b.MaxAuthenticationAge);
-        Assert.Equal("eu-west-1", b.Region);
         Assert.Equal(new Uri(OtherIssuer + "/.well-known/jwks.json"), b.JwksUri);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ClockSkew);
         Assert.Equal(8192, options.MaxTokenLength);

@@ -43,7 +43,7 @@ public sealed class ReadmeSnippetsTests
         Assert.Null(await policies.GetPolicyAsync("not-in-the-readme"));
         var options = app.Services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
         Assert.Equal("eu-west-1_AbCdEf123", options.UserPoolId);
-        Assert.Equal("eu-west-1", options.ResolvedRegion);
+        Assert.Equal("eu-west-1", options.UserPool!.Region);
     }
 
     [Fact]

@@ -245,15 +245,19 @@ public sealed class CognitoIdentityProviderClientTests
     }
 
     [Theory]
-    [InlineData("eu-west-1_AbCdEf123", null, "https://cognito-idp.eu-west-1.amazonaws.com/")]
-    [InlineData("us-east-1_X", null, "https://cognito-idp.us-east-1.amazonaws.com/")]
-    [InlineData("ap-southeast-2_Abc", "eu-central-1", "https://cognito-idp.eu-central-1.amazonaws.com/")]
-    public async Task Endpoint_DerivedFromPoolOrRegion_IsRegionalHttps(string poolId, string? region, string expected)
+    [InlineData("eu-west-1_AbCdEf123", false, false, "https://cognito-idp.eu-west-1.amazonaws.com/")]
+    [InlineData("us-east-1_X", false, false, "https://cognito-idp.us-east-1.amazonaws.com/")]
+    [InlineData("cn-north-1_Abc", false, false, "https://cognito-idp.cn-north-1.amazonaws.com.cn/")]
+    [InlineData("us-gov-west-1_Abc", true, false, "https://cognito-idp-fips.us-gov-west-1.amazonaws.com/")]
+    [InlineData("eusc-de-east-1_Abc", false, true, "https://cognito-idp.eusc-de-east-1.api.amazonwebservices.eu/")]
+    public async Task Endpoint_DerivedFromParsedPoolId_IsRegionalHttpsOfItsPartition(string poolId, bool fips, bool dualStack, string expected)
     {
         await using var host = WireTestHost.Create("Empty.json", o =>
         {
             o.UserPoolId = poolId;
-            o.Region = region;
+            o.ServiceUrl = null;
+            o.UseFipsEndpoint = fips;
+            o.UseDualStackEndpoint = dualStack;
         });
 
         await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
