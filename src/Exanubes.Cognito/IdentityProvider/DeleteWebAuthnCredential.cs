@@ -1,0 +1,14 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+/// <summary>The <c>DeleteWebAuthnCredential</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html"/>).</summary>
+internal sealed class DeleteWebAuthnCredentialRequest
+{
+    public string AccessToken { get; set; } = string.Empty;
+
+    public string CredentialId { get; set; } = string.Empty;
+}
+
+/// <summary>The <c>DeleteWebAuthnCredential</c> response (empty).</summary>
+internal sealed class DeleteWebAuthnCredentialResponse
+{
+}

@@ -1,0 +1,15 @@
+namespace Exanubes.Cognito.IdentityProvider;
+
+/// <summary>The <c>GetDevice</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetDevice.html"/>).</summary>
+internal sealed class GetDeviceRequest
+{
+    public string DeviceKey { get; set; } = string.Empty;
+
+    public string? AccessToken { get; set; }
+}
+
+/// <summary>The <c>GetDevice</c> response.</summary>
+internal sealed class GetDeviceResponse
+{
+    public DeviceType? Device { get; set; }
+}
