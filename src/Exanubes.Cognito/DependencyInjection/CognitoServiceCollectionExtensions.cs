@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Services;
+using Exanubes.Cognito.Admin;
+using Exanubes.Cognito.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +65,7 @@ public static class CognitoServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(CognitoIdentityProviderClient)))
         {
             services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RefuseRedirects(handler))
                 .AddResilienceHandler("Exanubes.Cognito.Retry", static (builder, context) =>
                 {
                     var options = context.ServiceProvider.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
@@ -80,5 +82,23 @@ public static class CognitoServiceCollectionExtensions
         // Token validation for the same pool and app client (idempotent; its own options may add pools and clients).
         services.AddCognitoTokenValidation();
         return services;
+    }
+
+    /// <summary>
+    /// Cognito never redirects; a redirect could only come from something in the path, and following it would resend
+    /// the body (passwords, codes, tokens) to another address. The client's primary handler therefore does not follow
+    /// redirects: a 3xx comes back to the wire client as a failed result.
+    /// </summary>
+    internal static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 }

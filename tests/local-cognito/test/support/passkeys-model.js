@@ -20,6 +20,7 @@ function load() {
 function check(shapeName, value, where = shapeName, problems = []) {
   const shape = load().shapes[shapeName];
   if (value === undefined || value === null) return problems;
+  if (shape.document) return problems; // a Document member holds any JSON (e.g. CredentialCreationOptions)
   switch (shape.type) {
     case 'structure':
       if (typeof value !== 'object' || Array.isArray(value)) { problems.push(`${where}: not an object`); break; }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using Exanubes.Cognito.IdentityProvider;
 
-namespace Exanubes.Cognito.Services;
+namespace Exanubes.Cognito;
 
 /// <summary>Maps wire responses to the public result types.</summary>
 internal static class CognitoResultMapping
@@ -15,6 +15,16 @@ internal static class CognitoResultMapping
         where TIn : class
         where TOut : class
         => result.Succeeded ? CognitoResult<TOut>.Success(map(result.Value)) : CognitoResult<TOut>.Failure(result.Error);
+
+    /// <summary>
+    /// Names the feature plan <paramref name="tier"/> on a <see cref="CognitoErrorCode.FeatureUnavailableInTier"/>
+    /// failure; other results pass unchanged.
+    /// </summary>
+    public static CognitoResult<T> ForTier<T>(this CognitoResult<T> result, CognitoFeatureTier tier)
+        where T : class
+        => result.Error is { Code: CognitoErrorCode.FeatureUnavailableInTier } error
+            ? CognitoResult<T>.Failure(new CognitoError(error.Code, error.Type, error.Message, error.StatusCode) { RequiredTier = tier })
+            : result;
 
     public static CognitoCodeDelivery ToDelivery(CodeDeliveryDetailsType? details) =>
         new(details?.Destination, details?.DeliveryMedium, details?.AttributeName);

@@ -1,17 +1,17 @@
 using Exanubes.Cognito.IdentityProvider;
 using Microsoft.Extensions.Options;
 
-namespace Exanubes.Cognito.Services;
+namespace Exanubes.Cognito.Admin;
 
-/// <summary>The <see cref="ICognitoAdminService"/> over the wire client's SigV4-signed admin actions.</summary>
-internal sealed class CognitoAdminService : ICognitoAdminService
+/// <summary>Administration of the configured pool: the SigV4-signed <c>Admin*</c> actions.</summary>
+internal sealed class AdminFlow
 {
     private const int MaxGroupPages = 100;
 
     private readonly CognitoIdentityProviderClient _client;
     private readonly IOptions<CognitoAuthOptions> _options;
 
-    public CognitoAdminService(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options)
+    public AdminFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +24,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     public async Task<CognitoResult<CognitoUser>> GetUserAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminGetUserRequest.Action, new AdminGetUserRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.Map(CognitoResultMapping.ToUser);
     }
 
@@ -32,7 +32,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Username, "request.Username");
-        var result = await _client.AdminCreateUserAsync(
+        var result = await _client.SendAsync(AdminCreateUserRequest.Action,
             new AdminCreateUserRequest
             {
                 UserPoolId = PoolId,
@@ -50,14 +50,14 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     public async Task<CognitoResult> ConfirmSignUpAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.AdminConfirmSignUpAsync(new AdminConfirmSignUpRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminConfirmSignUpRequest.Action, new AdminConfirmSignUpRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
     public async Task<CognitoResult> DeleteUserAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.AdminDeleteUserAsync(new AdminDeleteUserRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminDeleteUserRequest.Action, new AdminDeleteUserRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
@@ -65,7 +65,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(groupName);
-        var result = await _client.AdminAddUserToGroupAsync(
+        var result = await _client.SendAsync(AdminAddUserToGroupRequest.Action,
             new AdminAddUserToGroupRequest { UserPoolId = PoolId, Username = username, GroupName = groupName }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
@@ -74,7 +74,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(groupName);
-        var result = await _client.AdminRemoveUserFromGroupAsync(
+        var result = await _client.SendAsync(AdminRemoveUserFromGroupRequest.Action,
             new AdminRemoveUserFromGroupRequest { UserPoolId = PoolId, Username = username, GroupName = groupName }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
@@ -86,7 +86,7 @@ internal sealed class CognitoAdminService : ICognitoAdminService
         string? nextToken = null;
         for (var page = 0; page < MaxGroupPages; page++)
         {
-            var result = await _client.AdminListGroupsForUserAsync(
+            var result = await _client.SendAsync(AdminListGroupsForUserRequest.Action,
                 new AdminListGroupsForUserRequest { UserPoolId = PoolId, Username = username, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
@@ -107,14 +107,14 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     public async Task<CognitoResult> ResetUserPasswordAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.AdminResetUserPasswordAsync(new AdminResetUserPasswordRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
     public async Task<CognitoResult> UserGlobalSignOutAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 }

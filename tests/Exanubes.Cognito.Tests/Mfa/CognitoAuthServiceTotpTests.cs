@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Services;
+using Exanubes.Cognito.Auth;
 using Exanubes.Cognito.Tests.IdentityProvider;
 
-namespace Exanubes.Cognito.Tests.Services;
+namespace Exanubes.Cognito.Tests.Mfa;
 
 /// <summary>TOTP setup and MFA preferences of <see cref="CognitoAuthService"/> over a fake Cognito.</summary>
 public sealed class CognitoAuthServiceTotpTests

@@ -175,4 +175,10 @@ public enum CognitoErrorCode
 
     /// <summary><c>WebAuthnCredentialNotSupportedException</c>: the authenticator or passkey provider is not supported.</summary>
     WebAuthnCredentialNotSupported,
+
+    /// <summary>
+    /// <c>FeatureUnavailableInTierException</c>: the feature needs a higher user-pool feature plan;
+    /// <see cref="CognitoError.RequiredTier"/> names the plan when the library knows the feature.
+    /// </summary>
+    FeatureUnavailableInTier,
 }

@@ -5,7 +5,7 @@ using System.Text;
 using Exanubes.Cognito.Tests.IdentityProvider;
 using Exanubes.Cognito.Tests.Srp;
 
-namespace Exanubes.Cognito.Tests.Services;
+namespace Exanubes.Cognito.Tests.Auth;
 
 public sealed class CognitoAuthServiceTests
 {

@@ -40,6 +40,20 @@ public sealed class CognitoError
     /// <summary>The HTTP status Cognito answered with (400 for most expected outcomes).</summary>
     public HttpStatusCode StatusCode { get; }
 
+    /// <summary>
+    /// Whether Cognito throttled the call (<see cref="CognitoErrorCode.TooManyRequests"/>,
+    /// <see cref="CognitoErrorCode.Throttling"/> or HTTP 429). Actions safe to retry were already retried with backoff
+    /// (<see cref="CognitoAuthOptions.MaxRetryAttempts"/>) before this result; back off before calling again.
+    /// </summary>
+    public bool IsThrottled =>
+        Code is CognitoErrorCode.TooManyRequests or CognitoErrorCode.Throttling || StatusCode == HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// For <see cref="CognitoErrorCode.FeatureUnavailableInTier"/>: the feature plan the feature needs; otherwise, or
+    /// when the library does not know the feature, <see langword="null"/>.
+    /// </summary>
+    public CognitoFeatureTier? RequiredTier { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Type} ({(int)StatusCode}): {Message}";
 }
