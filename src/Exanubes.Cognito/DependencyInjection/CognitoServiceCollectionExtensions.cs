@@ -1,3 +1,6 @@
+using Exanubes.Cognito.Devices;
+using Exanubes.Cognito.Passkeys;
+using Exanubes.Cognito.SignIn;
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
 using Exanubes.Cognito.IdentityProvider;
@@ -78,6 +81,9 @@ public static class CognitoServiceCollectionExtensions
         services.TryAddSingleton<CognitoIdentityProviderClient>();
         services.TryAddSingleton<ICognitoAuthService, CognitoAuthService>();
         services.TryAddSingleton<ICognitoAdminService, CognitoAdminService>();
+        services.TryAddSingleton<ICognitoPasswordless, UserAuthFlow>();
+        services.TryAddSingleton<ICognitoPasskeys, PasskeyFlow>();
+        services.TryAddSingleton<ICognitoDevices, DeviceFlow>();
 
         // Token validation for the same pool and app client (idempotent; its own options may add pools and clients).
         services.AddCognitoTokenValidation();

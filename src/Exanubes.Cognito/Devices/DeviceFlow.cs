@@ -75,11 +75,13 @@ internal sealed class DeviceFlow : ICognitoDevices
         ArgumentException.ThrowIfNullOrEmpty(deviceKey);
         var result = await _client.SendAsync(ForgetDeviceRequest.Action, new ForgetDeviceRequest { AccessToken = accessToken, DeviceKey = deviceKey }, cancellationToken)
             .ConfigureAwait(false);
-        if (result.Succeeded && _store is not null && CognitoResultMapping.ReadUsernameClaim(accessToken) is { } username
-            && await _store.GetAsync(UserPoolId, username, cancellationToken).ConfigureAwait(false) is { } kept
-            && string.Equals(kept.DeviceKey, deviceKey, StringComparison.Ordinal))
+        if (result.Succeeded && _store is not null && CognitoResultMapping.ReadUsernameClaim(accessToken) is { } username)
         {
-            await _store.RemoveAsync(UserPoolId, username, cancellationToken).ConfigureAwait(false);
+            var kept = await _store.GetAsync(UserPoolId, username, cancellationToken).ConfigureAwait(false);
+            if (kept is not null && string.Equals(kept.DeviceKey, deviceKey, StringComparison.Ordinal))
+            {
+                await _store.RemoveAsync(UserPoolId, username, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return result.Succeeded ? CognitoResult.Success : CognitoResult.Failure(result.Error);

@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Debug, Message = "Forgot a remembered device of user pool {UserPoolId} in the {Store}")]
     public static partial void DeviceRemoved(ILogger logger, string userPoolId, string store);
+
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Debug, Message = "Answering DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER for a remembered device")]
+    public static partial void AnsweringDeviceChallenges(ILogger logger);
+
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Information, Message = "Cognito no longer knows the remembered device (forgotten elsewhere); it is dropped and the sign-in continues without it")]
+    public static partial void RememberedDeviceUnknown(ILogger logger);
 }

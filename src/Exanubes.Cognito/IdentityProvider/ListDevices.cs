@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ListDevices</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListDevices.html"/>).</summary>
 internal sealed class ListDevicesRequest
 {
+    /// <summary>Cognito <c>ListDevices</c>: unsigned, retried on throttling and 5xx (read-only).</summary>
+    public static CognitoAction<ListDevicesRequest, ListDevicesResponse> Action { get; } = new(
+        "ListDevices",
+        signed: false,
+        retryable: true,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.ListDevicesRequest,
+        CognitoJsonContext.Default.ListDevicesResponse);
+
     public string AccessToken { get; set; } = string.Empty;
 
     public int? Limit { get; set; }

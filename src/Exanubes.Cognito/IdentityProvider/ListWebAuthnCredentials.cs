@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ListWebAuthnCredentials</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListWebAuthnCredentials.html"/>).</summary>
 internal sealed class ListWebAuthnCredentialsRequest
 {
+    /// <summary>Cognito <c>ListWebAuthnCredentials</c>: unsigned, retried on throttling and 5xx (read-only).</summary>
+    public static CognitoAction<ListWebAuthnCredentialsRequest, ListWebAuthnCredentialsResponse> Action { get; } = new(
+        "ListWebAuthnCredentials",
+        signed: false,
+        retryable: true,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.ListWebAuthnCredentialsRequest,
+        CognitoJsonContext.Default.ListWebAuthnCredentialsResponse);
+
     public string AccessToken { get; set; } = string.Empty;
 
     public string? NextToken { get; set; }

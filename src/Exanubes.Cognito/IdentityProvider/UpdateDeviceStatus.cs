@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>UpdateDeviceStatus</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html"/>).</summary>
 internal sealed class UpdateDeviceStatusRequest
 {
+    /// <summary>Cognito <c>UpdateDeviceStatus</c>: unsigned, retried on throttling and 5xx (idempotent: the same status and outcome).</summary>
+    public static CognitoAction<UpdateDeviceStatusRequest, UpdateDeviceStatusResponse> Action { get; } = new(
+        "UpdateDeviceStatus",
+        signed: false,
+        retryable: true,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.UpdateDeviceStatusRequest,
+        CognitoJsonContext.Default.UpdateDeviceStatusResponse);
+
     public string AccessToken { get; set; } = string.Empty;
 
     public string DeviceKey { get; set; } = string.Empty;

@@ -2,7 +2,7 @@ namespace Exanubes.Cognito.Passkeys;
 
 /// <summary>
 /// The signed-in user's passkeys: register one, list them, delete one. Registered by <c>AddCognitoAuth</c>. Sign in
-/// with a passkey through <see cref="ICognitoUserAuth"/> (<c>WEB_AUTHN</c>).
+/// with a passkey through <see cref="ICognitoPasswordless"/> (<c>WEB_AUTHN</c>).
 /// </summary>
 /// <remarks>
 /// The pool needs passkeys enabled with a relying-party id (or a domain) and the Essentials tier. Cognito's WebAuthn

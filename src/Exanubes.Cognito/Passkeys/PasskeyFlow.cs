@@ -15,6 +15,7 @@ internal sealed class PasskeyFlow : ICognitoPasskeys
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         var result = await _client.SendAsync(StartWebAuthnRegistrationRequest.Action, new StartWebAuthnRegistrationRequest { AccessToken = accessToken }, cancellationToken)
             .ConfigureAwait(false);
+        result = result.ForTier(CognitoFeatureTier.Essentials);
         if (!result.Succeeded)
         {
             return CognitoResult<string>.Failure(result.Error);
@@ -34,6 +35,7 @@ internal sealed class PasskeyFlow : ICognitoPasskeys
             CompleteWebAuthnRegistrationRequest.Action,
             new CompleteWebAuthnRegistrationRequest { AccessToken = accessToken, Credential = credential },
             cancellationToken).ConfigureAwait(false);
+        result = result.ForTier(CognitoFeatureTier.Essentials);
         return result.Succeeded ? CognitoResult.Success : CognitoResult.Failure(result.Error);
     }
 

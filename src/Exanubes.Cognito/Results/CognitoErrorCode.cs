@@ -158,6 +158,12 @@ public enum CognitoErrorCode
     /// <summary><c>EnableSoftwareTokenMFAException</c>: the TOTP code did not verify, so the software token was not enabled.</summary>
     EnableSoftwareTokenMfa,
 
+    /// <summary>
+    /// <c>FeatureUnavailableInTierException</c>: the feature needs a higher user-pool feature plan;
+    /// <see cref="CognitoError.RequiredTier"/> names the plan when the library knows the feature.
+    /// </summary>
+    FeatureUnavailableInTier,
+
     /// <summary><c>WebAuthnConfigurationMissingException</c>: the pool has no relying-party id and no domain for passkeys.</summary>
     WebAuthnConfigurationMissing,
 
@@ -175,10 +181,4 @@ public enum CognitoErrorCode
 
     /// <summary><c>WebAuthnCredentialNotSupportedException</c>: the authenticator or passkey provider is not supported.</summary>
     WebAuthnCredentialNotSupported,
-
-    /// <summary>
-    /// <c>FeatureUnavailableInTierException</c>: the feature needs a higher user-pool feature plan;
-    /// <see cref="CognitoError.RequiredTier"/> names the plan when the library knows the feature.
-    /// </summary>
-    FeatureUnavailableInTier,
 }

@@ -72,4 +72,7 @@ public sealed class CognitoChallenge
     /// <see cref="CognitoChallengeResponse.WebAuthn"/> and the credential's <c>toJSON()</c>.
     /// </summary>
     public string? CredentialRequestOptionsJson => Parameters.TryGetValue("CREDENTIAL_REQUEST_OPTIONS", out var options) ? options : null;
+
+    /// <summary>The client metadata of the sign-in that led here, sent again with the answer (a code sent on SELECT_CHALLENGE reaches the triggers with it).</summary>
+    internal IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
 }

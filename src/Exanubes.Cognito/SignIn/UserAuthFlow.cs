@@ -1,5 +1,7 @@
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
 using Exanubes.Cognito.Srp;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Exanubes.Cognito.SignIn;
@@ -8,7 +10,7 @@ namespace Exanubes.Cognito.SignIn;
 /// Choice-based sign-in (<c>InitiateAuth</c> with <c>USER_AUTH</c>), sign-in right after <c>ConfirmSignUp</c>, and
 /// <c>GetUserAuthFactors</c>. Answers to the steps that follow go through <see cref="SignInFlow"/>.
 /// </summary>
-internal sealed class UserAuthFlow : ICognitoUserAuth
+internal sealed class UserAuthFlow : ICognitoPasswordless
 {
     internal const string UserAuth = "USER_AUTH";
 
@@ -16,11 +18,12 @@ internal sealed class UserAuthFlow : ICognitoUserAuth
     private readonly IOptions<CognitoAuthOptions> _options;
     private readonly SignInFlow _signIn;
 
-    public UserAuthFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, SignInFlow signIn)
+    public UserAuthFlow(
+        CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger<UserAuthFlow> logger, TimeProvider timeProvider, ICognitoDeviceStore? deviceStore = null)
     {
         _client = client;
         _options = options;
-        _signIn = signIn;
+        _signIn = new SignInFlow(client, options, logger, timeProvider, new DeviceAuthenticator(client, options, timeProvider, deviceStore));
     }
 
     private CognitoAuthOptions Options => _options.Value;
@@ -58,7 +61,9 @@ internal sealed class UserAuthFlow : ICognitoUserAuth
             InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserAuth, ClientId = Options.ClientId, AuthParameters = parameters, ClientMetadata = metadata },
             cancellationToken).ConfigureAwait(false);
-        return await _signIn.ContinueAsync(UserAuth, result, request.Username, srp, request.Password, metadata, cancellationToken).ConfigureAwait(false);
+
+        // Choice-based sign-in needs the Essentials plan.
+        return await _signIn.ContinueAsync(UserAuth, result.ForTier(CognitoFeatureTier.Essentials), request.Username, srp, request.Password, metadata, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CognitoResult<CognitoSignInResult>> ConfirmSignUpAndSignInAsync(string username, string confirmationCode, string signUpSession, CancellationToken cancellationToken = default)
@@ -103,8 +108,8 @@ internal sealed class UserAuthFlow : ICognitoUserAuth
     public async Task<CognitoResult<CognitoUserAuthFactors>> GetAuthFactorsAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var result = await _client.SendAsync(GetUserAuthFactorsRequest.Action, new GetUserAuthFactorsRequest { AccessToken = accessToken }, cancellationToken)
-            .ConfigureAwait(false);
+        var result = (await _client.SendAsync(GetUserAuthFactorsRequest.Action, new GetUserAuthFactorsRequest { AccessToken = accessToken }, cancellationToken)
+            .ConfigureAwait(false)).ForTier(CognitoFeatureTier.Essentials);
         if (!result.Succeeded)
         {
             return CognitoResult<CognitoUserAuthFactors>.Failure(result.Error);

@@ -26,7 +26,7 @@ public sealed class CognitoSignUpResult
 
     /// <summary>
     /// The session Cognito returns when the app client allows <c>ALLOW_USER_AUTH</c>: pass it to
-    /// <see cref="ICognitoUserAuth.ConfirmSignUpAndSignInAsync"/> to sign the user in with the confirmation code.
+    /// <see cref="ICognitoPasswordless.ConfirmSignUpAndSignInAsync"/> to sign the user in with the confirmation code.
     /// <see langword="null"/> otherwise. A short-lived credential: keep it server-side, never log it.
     /// </summary>
     public string? Session { get; init; }

@@ -11,7 +11,7 @@ namespace Exanubes.Cognito;
 /// must be on the Essentials tier or above (otherwise Cognito answers <c>FeatureUnavailableInTierException</c>).
 /// See <see href="https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html"/>.
 /// </remarks>
-public interface ICognitoUserAuth
+public interface ICognitoPasswordless
 {
     /// <summary>Starts a choice-based sign-in (<c>InitiateAuth</c> with <c>USER_AUTH</c>).</summary>
     /// <param name="request">The user name, the optional preferred first factor and its password, client metadata.</param>
