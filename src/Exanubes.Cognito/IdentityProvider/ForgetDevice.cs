@@ -12,9 +12,10 @@ internal sealed class ForgetDeviceRequest
         CognitoJsonContext.Default.ForgetDeviceRequest,
         CognitoJsonContext.Default.ForgetDeviceResponse);
 
-    public string? AccessToken { get; set; }
-
+    // The JS SDK writes DeviceKey first for this action (the wire test holds us to its bytes).
     public string DeviceKey { get; set; } = string.Empty;
+
+    public string? AccessToken { get; set; }
 }
 
 /// <summary>The <c>ForgetDevice</c> response (the action has no output).</summary>
