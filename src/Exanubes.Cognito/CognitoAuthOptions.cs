@@ -70,6 +70,12 @@ public sealed class CognitoAuthOptions
     /// </summary>
     internal UserPools.CognitoUserPoolId? UserPool;
 
+    /// <summary>
+    /// The named <see cref="HttpClient"/> of this pool (its retry handler reads these options); set in post-configure:
+    /// <c>Exanubes.Cognito.IdentityProvider</c>, with <c>:{key}</c> appended for a keyed pool. A field, so binding skips it.
+    /// </summary>
+    internal string HttpClientName = IdentityProvider.CognitoIdentityProviderClient.HttpClientName;
+
     /// <summary>The endpoint in effect: <see cref="ServiceUrl"/> or the pool's regional Cognito endpoint; set in post-configure.</summary>
     internal Uri? ResolvedServiceUrl { get; set; }
 

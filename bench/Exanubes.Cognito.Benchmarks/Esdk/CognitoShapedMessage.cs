@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using Exanubes.Cognito.EmailSender.Encryption;
+using Exanubes.EncryptionSdk;
 
 namespace Exanubes.Cognito.Benchmarks.Esdk;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Exanubes.Cognito.EmailSender.Encryption;
+using Exanubes.EncryptionSdk;
+using Exanubes.EncryptionSdk.Tests.Support;
 
 namespace Exanubes.Cognito.Benchmarks.Esdk;
 
@@ -71,10 +72,10 @@ internal static class EsdkBenchmark
             Console.WriteLine($"  JS ESDK not measured in this run: {jsProblem}");
         }
 
-        var naive = Rate(() => { using var e = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP384, Q = new ECPoint { X = compressed[1..], Y = EcPublicKey.DecompressWithBigInteger(compressed) } }); return true; }, TimeSpan.FromSeconds(1.5));
+        var naive = Rate(() => { using var e = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP384, Q = new ECPoint { X = compressed[1..], Y = ReferenceDecompression.Decompress(compressed) } }); return true; }, TimeSpan.FromSeconds(1.5));
         var limbs = Rate(() => { using var e = EcPublicKey.ImportWithParameters(compressed); return true; }, TimeSpan.FromSeconds(1.5));
         var route = Rate(() => { using var e = EcPublicKey.Import(compressed); return true; }, TimeSpan.FromSeconds(1.5));
-        var decompressBig = Rate(() => EcPublicKey.DecompressWithBigInteger(compressed) is not null, TimeSpan.FromSeconds(1));
+        var decompressBig = Rate(() => ReferenceDecompression.Decompress(compressed) is not null, TimeSpan.FromSeconds(1));
         var decompressLimbs = Rate(() => EcPublicKey.Decompress(compressed).Q.Y is not null, TimeSpan.FromSeconds(1));
         Console.WriteLine($"  point import (compressed P-384 -> ECDsa), per key: BigInteger.ModPow + ECParameters {1e6 / naive:F0} us; "
             + $"limbs + ECParameters {1e6 / limbs:F0} us; {(EcPublicKey.UsesCertificateRoute ? "X.509/OpenSSL route (used)" : "portable route (used)")} {1e6 / route:F0} us");

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Exanubes.Cognito.EmailSender.Encryption;
 using Exanubes.Cognito.UserPools;
+using Exanubes.EncryptionSdk;
 
 namespace Exanubes.Cognito.EmailSender;
 

@@ -9,6 +9,7 @@ internal sealed class CognitoAuthOptionsPostConfigure : IPostConfigureOptions<Co
     public void PostConfigure(string? name, CognitoAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.HttpClientName = CognitoAuthSettings.HttpClientName(name);
         options.UserPool = CognitoUserPoolId.TryParse(options.UserPoolId, out var pool) ? pool : null;
         options.ResolvedServiceUrl = options.ServiceUrl
             ?? (pool is { IsLocal: false }

@@ -84,9 +84,40 @@ public static class CognitoTokenValidationServiceCollectionExtensions
             services.Configure(configure);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(CognitoUserPoolRegistry)))
+        AddShared(services);
+        if (services.Any(d => !d.IsKeyedService && d.ServiceType == typeof(CognitoUserPoolRegistry)))
         {
             return services;
+        }
+
+        services.AddSingleton<CognitoUserPoolRegistry>();
+        services.TryAddSingleton<ICognitoTokenValidator, CognitoTokenValidator>();
+        services.AddSingleton<IHostedService, CognitoSigningKeysWarmupService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Token validation for the keyed pool <paramref name="name"/> (from <c>AddCognitoAuth(name, ...)</c>): a keyed
+    /// <see cref="ICognitoTokenValidator"/> accepting that pool and app client only, with options named after the key.
+    /// </summary>
+    internal static void AddKeyedCognitoTokenValidation(IServiceCollection services, string name)
+    {
+        services.AddOptions<CognitoTokenValidationOptions>(name).ValidateOnStart();
+        AddShared(services);
+        services.AddKeyedSingleton(name, (sp, _) => ActivatorUtilities.CreateInstance<CognitoUserPoolRegistry>(
+            sp, Options.Create(sp.GetRequiredService<IOptionsMonitor<CognitoTokenValidationOptions>>().Get(name))));
+        services.AddKeyedSingleton<ICognitoTokenValidator>(name, (sp, _) => ActivatorUtilities.CreateInstance<CognitoTokenValidator>(
+            sp, sp.GetRequiredKeyedService<CognitoUserPoolRegistry>(name)));
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<CognitoSigningKeysWarmupService>(
+            sp, sp.GetRequiredKeyedService<CognitoUserPoolRegistry>(name)));
+    }
+
+    /// <summary>What every pool's token validation shares (added once): the options setup, the clock and the JWKS client.</summary>
+    private static void AddShared(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(CognitoTokenValidationOptionsSetup)))
+        {
+            return;
         }
 
         services.AddSingleton<CognitoTokenValidationOptionsSetup>();
@@ -106,9 +137,5 @@ public static class CognitoTokenValidationServiceCollectionExtensions
                 client.AllowAutoRedirect = false;
             }
         });
-        services.AddSingleton<CognitoUserPoolRegistry>();
-        services.TryAddSingleton<ICognitoTokenValidator, CognitoTokenValidator>();
-        services.AddSingleton<IHostedService, CognitoSigningKeysWarmupService>();
-        return services;
     }
 }

@@ -165,7 +165,7 @@ internal sealed class CognitoIdentityProviderClient
 
         Log.CallingAction(_logger, action.Name, endpoint);
         var started = _timeProvider.GetTimestamp();
-        var client = _httpClientFactory.CreateClient(HttpClientName);
+        var client = _httpClientFactory.CreateClient(options.HttpClientName);
         using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await ReadBodyAsync(response, client.Timeout, action.Name, cancellationToken).ConfigureAwait(false);
         var content = body.Bytes;

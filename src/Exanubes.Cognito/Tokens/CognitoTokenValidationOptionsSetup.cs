@@ -14,6 +14,9 @@ internal sealed class CognitoTokenValidationOptionsSetup :
     /// <summary>Builds <see cref="CognitoAuthOptions"/> without validating them: their pool id is checked here too.</summary>
     private readonly OptionsFactory<CognitoAuthOptions> _auth;
 
+    /// <summary>Where each keyed pool's settings come from, so its messages name them.</summary>
+    private readonly DependencyInjection.CognitoAuthSettings[] _authSettings;
+
     /// <summary>
     /// The configuration key prefix of the bound section (<c>Cognito:TokenValidation:</c>), so messages name keys;
     /// <see langword="null"/> when the options come from code (or from several sections), so messages name properties.
@@ -23,8 +26,10 @@ internal sealed class CognitoTokenValidationOptionsSetup :
     public CognitoTokenValidationOptionsSetup(
         IEnumerable<IConfigureOptions<CognitoAuthOptions>> authSetups,
         IEnumerable<IPostConfigureOptions<CognitoAuthOptions>> authPostConfigures,
-        IEnumerable<CognitoTokenValidationConfigurationSection> sections)
+        IEnumerable<CognitoTokenValidationConfigurationSection> sections,
+        IEnumerable<DependencyInjection.CognitoAuthSettings> authSettings)
     {
+        _authSettings = [.. authSettings];
         _auth = new OptionsFactory<CognitoAuthOptions>(authSetups, authPostConfigures);
         var bound = sections.ToList();
         _keyPrefix = bound.Count == 1 ? (string.IsNullOrEmpty(bound[0].Path) ? string.Empty : bound[0].Path + ":") : null;
@@ -78,11 +83,12 @@ internal sealed class CognitoTokenValidationOptionsSetup :
         {
             // The pool comes from CognitoAuthOptions: its id fails here with the same message as there, never silently.
             var auth = _auth.Create(name ?? Options.DefaultName);
-            errors.Add(CognitoUserPoolId.Check(auth.UserPoolId, "Cognito:UserPoolId")
-                ?? "No user pool to accept tokens from: set Cognito:UserPoolId or add an entry to CognitoTokenValidationOptions.UserPools.");
+            var authKey = DependencyInjection.CognitoAuthSettings.PrefixOf(_authSettings, name) + ":UserPoolId";
+            errors.Add(CognitoUserPoolId.Check(auth.UserPoolId, authKey)
+                ?? $"No user pool to accept tokens from: set {authKey} or add an entry to CognitoTokenValidationOptions.UserPools.");
             if (string.IsNullOrWhiteSpace(auth.UserPoolId))
             {
-                errors.Add("Token validation needs a user pool: set Cognito:UserPoolId (AddCognitoAuth) or add an entry to CognitoTokenValidationOptions.UserPools.");
+                errors.Add($"Token validation needs a user pool: set {authKey} (AddCognitoAuth) or add an entry to CognitoTokenValidationOptions.UserPools.");
             }
         }
 

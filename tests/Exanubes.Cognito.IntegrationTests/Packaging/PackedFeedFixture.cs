@@ -3,13 +3,22 @@ using Exanubes.Cognito.TestSupport;
 namespace Exanubes.Cognito.IntegrationTests.Packaging;
 
 /// <summary>
-/// Packs both shipped projects once per test run into a local folder feed under the system temp folder. The build
+/// Packs every shipped project once per test run into a local folder feed under the system temp folder. The build
 /// runs in Release with its own <c>--artifacts-path</c> (bin/obj in the temp folder), so the repository's own obj/
 /// and bin/ are never touched and test assemblies running in parallel are not disturbed.
 /// </summary>
 public sealed class PackedFeedFixture : IAsyncLifetime
 {
-    public static readonly string[] PackageIds = ["Exanubes.Cognito", "Exanubes.Cognito.EmailSender"];
+    /// <summary>Every shipped package (docs/sender-layout.md has the sender family's map); dependencies before dependents.</summary>
+    public static readonly string[] PackageIds =
+    [
+        "Exanubes.Cognito",
+        "Exanubes.EncryptionSdk",
+        "Exanubes.Cognito.Lambda",
+        "Exanubes.Cognito.EmailSender",
+        "Exanubes.Cognito.SmsSender",
+        "Exanubes.Cognito.Idempotency.DynamoDb",
+    ];
 
     public const string Version = "0.1.0";
 
@@ -31,7 +40,7 @@ public sealed class PackedFeedFixture : IAsyncLifetime
         Directory.CreateDirectory(WorkDirectory);
         Commit = (await GitAsync("rev-parse", "HEAD")).Trim();
 
-        // One at a time: EmailSender may reference Exanubes.Cognito, and both share the artifacts folder.
+        // One at a time: the packages reference each other and share the artifacts folder.
         foreach (var id in PackageIds)
         {
             PackOutput += await DotNetCli.RunAsync(

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
-using Exanubes.Cognito.EmailSender.Encryption;
+using Exanubes.EncryptionSdk;
 using Exanubes.Cognito.Sample.LocalStack.Kms;
 using Exanubes.Cognito.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -84,4 +84,48 @@ public sealed class CognitoServiceCollectionExtensionsTests
         Assert.Equal(CognitoErrorCode.TooManyRequests, result.Error?.Code);
         Assert.Equal(1 + 2, handler.Requests.Count);
     }
+
+    [Fact]
+    public void AddCognitoAuth_KeyedPoolsWithBadIds_FailAtStartupNamingEachPoolsSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tenants:A:UserPoolId"] = "EU-WEST-1_abc",
+            ["Tenants:A:ClientId"] = "1example23456789",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddCognitoAuth("tenant-a", configuration.GetSection("Tenants:A"));
+        services.AddCognitoAuth("tenant-b", o => o.ClientId = "2example23456789");
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = error.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures.Select(f => (e.OptionsName, e.OptionsType.Name, f))).ToList();
+        var a = Assert.Single(failures, f => f.OptionsName == "tenant-a" && f.Name == nameof(CognitoAuthOptions)).f;
+        Assert.StartsWith("Tenants:A:UserPoolId 'EU-WEST-1_abc' is not a user pool id", a, StringComparison.Ordinal);
+        Assert.Contains(failures, f => f.OptionsName == "tenant-a" && f.Name == nameof(Exanubes.Cognito.Tokens.CognitoTokenValidationOptions) && f.f == a);
+        Assert.Contains(failures, f => f.OptionsName == "tenant-b" && f.f.StartsWith("Cognito[tenant-b]:UserPoolId is empty or missing", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.OptionsName == Options.DefaultName);
+    }
+
+    [Fact]
+    public void AddCognitoAuth_SameKeyTwice_RegistersThatPoolsServicesOnceBesideTheUnkeyedPool()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddCognitoAuth(o => { o.UserPoolId = "eu-west-1_Default"; o.ClientId = "abc"; });
+        services.AddCognitoAuth("tenant-a", o => o.UserPoolId = "cn-north-1_TenantA");
+        services.AddCognitoAuth("tenant-a", o => o.ClientId = "def");
+
+        Assert.Single(services, d => d.IsKeyedService && Equals(d.ServiceKey, "tenant-a") && d.ServiceType == typeof(ICognitoAuthService));
+        Assert.Single(services, d => d.IsKeyedService && Equals(d.ServiceKey, "tenant-a") && d.ServiceType == typeof(Exanubes.Cognito.Tokens.ICognitoTokenValidator));
+        Assert.Single(services, d => !d.IsKeyedService && d.ServiceType == typeof(ICognitoAuthService));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var tenant = provider.GetRequiredService<IOptionsMonitor<CognitoAuthOptions>>().Get("tenant-a");
+        Assert.Equal(("cn-north-1_TenantA", "def"), (tenant.UserPoolId, tenant.ClientId));
+        Assert.Equal(new Uri("https://cognito-idp.cn-north-1.amazonaws.com.cn/"), tenant.ResolvedServiceUrl);
+        Assert.Equal("eu-west-1_Default", provider.GetRequiredService<IOptions<CognitoAuthOptions>>().Value.UserPoolId);
+        Assert.NotSame(provider.GetRequiredService<Exanubes.Cognito.Tokens.ICognitoTokenValidator>(), provider.GetRequiredKeyedService<Exanubes.Cognito.Tokens.ICognitoTokenValidator>("tenant-a"));
+    }
 }

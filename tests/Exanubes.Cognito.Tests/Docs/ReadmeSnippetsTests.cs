@@ -245,6 +245,55 @@ public sealed class ReadmeSnippetsTests
         }
     }
 
+    /// <summary>README "Several pools in one app".</summary>
+    private static class SeveralPools
+    {
+        public static void ConfigureServices(WebApplicationBuilder builder)
+        {
+            builder.Services.AddCognitoAuth("tenant-a", builder.Configuration.GetSection("Tenants:A"));
+            builder.Services.AddCognitoAuth("tenant-b", o =>
+            {
+                o.UserPoolId = "eu-central-1_Tenant2b";
+                o.ClientId = "2example23456789";
+            });
+        }
+
+        internal sealed class TenantSignIn(
+            [FromKeyedServices("tenant-a")] ICognitoAuthService tenantA,
+            [FromKeyedServices("tenant-a")] ICognitoTokenValidator tenantATokens)
+        {
+            public async Task<string?> SignInAsync(string username, string password, CancellationToken ct)
+            {
+                var signIn = (await tenantA.SignInWithSrpAsync(username, password, ct)).EnsureSuccess();
+                var token = await tenantATokens.ValidateAccessTokenAsync(signIn.Tokens!.AccessToken, ct); // tenant-b's tokens fail
+                return token.Subject;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SeveralPools_Build_ResolvesEachPoolByKeyWithItsOwnOptions()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tenants:A:UserPoolId"] = "eu-west-1_TenantA1",
+            ["Tenants:A:ClientId"] = "1example23456789",
+        });
+        SeveralPools.ConfigureServices(builder);
+        builder.Services.AddSingleton<SeveralPools.TenantSignIn>();
+        await using var app = builder.Build();
+
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.NotNull(app.Services.GetRequiredService<SeveralPools.TenantSignIn>());
+        Assert.NotSame(app.Services.GetRequiredKeyedService<ICognitoAuthService>("tenant-a"), app.Services.GetRequiredKeyedService<ICognitoAuthService>("tenant-b"));
+        Assert.NotNull(app.Services.GetRequiredKeyedService<ICognitoAdminService>("tenant-b"));
+        Assert.Null(app.Services.GetService<ICognitoAuthService>());
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<CognitoAuthOptions>>();
+        Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), monitor.Get("tenant-a").ResolvedServiceUrl);
+        Assert.Equal(new Uri("https://cognito-idp.eu-central-1.amazonaws.com/"), monitor.Get("tenant-b").ResolvedServiceUrl);
+    }
+
     /// <summary>README quick start 2.</summary>
     private static class QuickStartValidation
     {

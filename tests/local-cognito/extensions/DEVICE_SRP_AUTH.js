@@ -42,7 +42,7 @@ exports.apply = (env) => {
     const device = devices.mustFind(env, user, state.deviceKey);
     if (env.enabled('device-srp-proof')) {
       const s = state.deviceSrp;
-      const ok = srp.parseTimestamp(responses.TIMESTAMP)
+      const ok = srp.timestampFresh(responses.TIMESTAMP)
         && responses.PASSWORD_CLAIM_SECRET_BLOCK === s.secretBlock
         && srp.verifyClaim({
           group: user.DeviceGroupKey,

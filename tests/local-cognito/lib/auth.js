@@ -16,13 +16,14 @@ function registry(env) {
   env.wrapTarget('InitiateAuth', (original) => {
     reg.initiate = original;
     return (services) => {
-    const inner = original(services);
-    return async (ctx, req) => {
-      const flow = reg.flows.get(req.AuthFlow);
-      const scope = await scopeFor(env, services, ctx, req.ClientId);
-      const out = flow ? await flow({ env, services, ctx, req, inner, initiate: inner, ...scope }) : await inner(ctx, req);
-      return adoptForeignSession(out, { clientId: req.ClientId, clientMetadata: req.ClientMetadata });
-    };
+      const inner = original(services);
+      return async (ctx, req) => {
+        const flow = reg.flows.get(req.AuthFlow);
+        const out = flow
+          ? await flow({ env, services, ctx, req, inner, initiate: inner, ...(await scopeFor(env, services, ctx, req.ClientId)) })
+          : await inner(ctx, req);
+        return adoptForeignSession(out, { clientId: req.ClientId, clientMetadata: req.ClientMetadata });
+      };
     };
   });
 

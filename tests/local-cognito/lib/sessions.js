@@ -18,8 +18,10 @@ function lifetimeMs() {
 
 /** A new opaque session (SessionType: 20 to 2048 characters) holding server-side state, live for ttlMs. */
 function create(state, ttlMs = lifetimeMs()) {
+  const now = Date.now();
+  for (const [key, entry] of sessions) if (entry.expiresAt < now) sessions.delete(key);
   const token = crypto.randomBytes(96).toString('base64url');
-  sessions.set(token, { state, expiresAt: Date.now() + ttlMs, used: false });
+  sessions.set(token, { state, expiresAt: now + ttlMs, used: false });
   return token;
 }
 

@@ -113,4 +113,14 @@ function verifyClaim({ group, id, AHex, bHex, BHex, verifierHex, secretBlock, ti
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-module.exports = { N, g, k, padHex, modPow, createVerifier, verifierMatches, serverStart, verifyClaim, parseTimestamp };
+// "Amazon Cognito requires that your application respond to this challenge within a few seconds" (API reference,
+// RespondToAuthChallenge, PASSWORD_VERIFIER); the emulator allows five minutes of clock difference either way.
+const SKEW_MS = 5 * 60 * 1000;
+
+/** True when TIMESTAMP is in Cognito's grammar and within the allowed clock difference of now. */
+function timestampFresh(text, now = Date.now()) {
+  const date = parseTimestamp(text);
+  return !!date && Math.abs(now - date.getTime()) <= SKEW_MS;
+}
+
+module.exports = { N, g, k, padHex, modPow, createVerifier, verifierMatches, serverStart, verifyClaim, parseTimestamp, timestampFresh };

@@ -10,10 +10,6 @@ const crypto = require('crypto');
 const srp = require('./srp');
 const { challenge, poolName } = require('./auth');
 
-// "Amazon Cognito requires that your application respond to this challenge within a few seconds" (API reference,
-// RespondToAuthChallenge, PASSWORD_VERIFIER); the emulator allows five minutes of clock difference either way.
-const SKEW_MS = 5 * 60 * 1000;
-
 function verifierOf(userPool, user) {
   if (user.SrpVerifier) return user.SrpVerifier;
   if (!user.Password) return null;
@@ -43,9 +39,7 @@ function verify(env, userPool, state, responses) {
   const { NotAuthorizedError } = env.errors;
   if (!env.enabled('srp-proof')) return;
   const s = state.srp;
-  const timestamp = srp.parseTimestamp(responses.TIMESTAMP);
-  const ok = timestamp
-    && Math.abs(Date.now() - timestamp.getTime()) <= SKEW_MS
+  const ok = srp.timestampFresh(responses.TIMESTAMP)
     && responses.PASSWORD_CLAIM_SECRET_BLOCK === s.secretBlock
     && srp.verifyClaim({
       group: poolName(userPool),

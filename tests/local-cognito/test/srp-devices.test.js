@@ -7,6 +7,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { withEmulator, createPool, createUser, totp } = require('./support/passkeys-emulator');
 const { memoryStorage, signIn, sendTotp, promisify, refresh } = require('./support/passkeys-identity-js');
+const srpClient = require('./support/passkeys-srp-client');
 
 const DEVICES = { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true };
 
@@ -59,6 +60,19 @@ test('USER_SRP_AUTH answers PASSWORD_VERIFIER with SALT, SECRET_BLOCK, SRP_B and
     assert.equal(out.ChallengeParameters.USER_ID_FOR_SRP, user.username);
     assert.ok(out.Session.length >= 20);
     await assert.rejects(emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: '0' } }), { code: 'InvalidParameterException' });
+
+    // The proof is bound to its TIMESTAMP: a right password signed ten minutes ago is refused, a fresh one signs in.
+    const srp = await srpClient.begin(ids.poolId);
+    const challenge = await emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: srp.srpA } });
+    const respond = (responses) => emu.call('RespondToAuthChallenge', { ClientId: ids.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses: responses });
+    const stale = await srpClient.answer(srp, challenge.ChallengeParameters, user.password, new Date(Date.now() - 10 * 60 * 1000));
+    await assert.rejects(respond(stale), { code: 'NotAuthorizedException' });
+    const srp2 = await srpClient.begin(ids.poolId);
+    const challenge2 = await emu.call('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: user.email, SRP_A: srp2.srpA } });
+    const fresh = await srpClient.answer(srp2, challenge2.ChallengeParameters, user.password);
+    const tokens = await emu.call('RespondToAuthChallenge', { ClientId: ids.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge2.Session, ChallengeResponses: fresh });
+    assert.ok(tokens.AuthenticationResult.AccessToken);
+    assert.equal(tokens.AuthenticationResult.TokenType, 'Bearer');
   });
 });
 
@@ -185,3 +199,19 @@ for (const off of [false, true]) {
     });
   });
 }
+
+test('cognito-local\'s own challenges (USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA) work behind single-use sessions; refresh works after MFA; no NewDeviceMetadata outside SRP', async () => {
+  await withEmulator({}, async (emu) => {
+    const ctx = await poolWithTotpUser(emu); // device tracking on
+    const mfa = await emu.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: ctx.clientId, AuthParameters: { USERNAME: ctx.email, PASSWORD: ctx.password } });
+    assert.equal(mfa.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+    const answer = { ClientId: ctx.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: mfa.Session, ChallengeResponses: { USERNAME: ctx.email, SOFTWARE_TOKEN_MFA_CODE: totp(ctx.secret) } };
+    await assert.rejects(emu.call('RespondToAuthChallenge', { ...answer, ChallengeResponses: { ...answer.ChallengeResponses, SOFTWARE_TOKEN_MFA_CODE: '000000' } }), { code: 'CodeMismatchException' });
+    const done = await emu.call('RespondToAuthChallenge', answer);
+    assert.ok(done.AuthenticationResult.AccessToken, 'a wrong code may be retried in the same session');
+    assert.equal(done.AuthenticationResult.NewDeviceMetadata, undefined, 'USER_PASSWORD_AUTH gets no NewDeviceMetadata: device tracking is modelled for USER_SRP_AUTH only');
+    await assert.rejects(emu.call('RespondToAuthChallenge', answer), { code: 'NotAuthorizedException' });
+    const refreshed = await emu.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: ctx.clientId, AuthParameters: { REFRESH_TOKEN: done.AuthenticationResult.RefreshToken } });
+    assert.ok(refreshed.AuthenticationResult.AccessToken);
+  });
+});

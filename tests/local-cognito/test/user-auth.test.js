@@ -116,6 +116,8 @@ test('USER_AUTH is refused for an app client without ALLOW_USER_AUTH; bad sign-i
 
 test('ConfirmSignUp returns a Session for a USER_AUTH sign-up, and InitiateAuth USER_AUTH with it signs in once', async () => {
   await withEmulator({ env: { CODE } }, async (emu) => {
+    const rec = record(emu.endpoint);
+    try {
     const ids = await createPool(emu, { pool: POOL, client: CLIENT });
     const email = 'fresh@example.com';
     const signUp = await emu.call('SignUp', { ClientId: ids.clientId, Username: email, Password: 'Passw0rd!x', UserAttributes: [{ Name: 'email', Value: email }] });
@@ -131,6 +133,10 @@ test('ConfirmSignUp returns a Session for a USER_AUTH sign-up, and InitiateAuth 
     const plain = await emu.call('SignUp', { ClientId: other.clientId, Username: email, Password: 'Passw0rd!x', UserAttributes: [{ Name: 'email', Value: email }] });
     assert.equal(plain.Session, undefined, 'no Session without USER_AUTH');
     assert.deepEqual(await emu.call('ConfirmSignUp', { ClientId: other.clientId, Username: email, ConfirmationCode: CODE }), {});
+    } finally {
+      rec.restore();
+    }
+    assertConforms(rec.seen, ['SignUp', 'ConfirmSignUp', 'InitiateAuth']);
   });
 });
 

@@ -21,10 +21,10 @@ async function begin(poolId) {
 }
 
 /** The PASSWORD_VERIFIER ChallengeResponses for challenge parameters and a password. */
-async function answer({ helper, group }, params, password) {
+async function answer({ helper, group }, params, password, now = new Date()) {
   const key = await new Promise((resolve, reject) => helper.getPasswordAuthenticationKey(
     params.USER_ID_FOR_SRP, password, new BigInteger(params.SRP_B, 16), new BigInteger(params.SALT, 16), (e, k) => (e ? reject(e) : resolve(k))));
-  const ts = timestamp();
+  const ts = timestamp(now);
   const signature = crypto.createHmac('sha256', key)
     .update(Buffer.concat([Buffer.from(group, 'utf8'), Buffer.from(params.USER_ID_FOR_SRP, 'utf8'), Buffer.from(params.SECRET_BLOCK, 'base64'), Buffer.from(ts, 'utf8')]))
     .digest('base64');

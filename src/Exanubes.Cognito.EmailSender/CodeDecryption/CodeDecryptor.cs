@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Amazon.KeyManagementService;
+using Amazon.Runtime;
+using Exanubes.EncryptionSdk;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// Decrypts an event's <c>request.code</c>: base64, then the AWS Encryption SDK message under a strict KMS keyring with
+/// the configured key ARN, requiring the encryption context <c>userpool-id</c> = the event's <c>userPoolId</c>.
+/// </summary>
+internal sealed partial class CodeDecryptor
+{
+    internal const string UserPoolIdContextKey = "userpool-id";
+
+    private readonly EncryptionSdkDecryptor _decryptor;
+    private readonly string _keyArn;
+    private readonly bool _allowMissingContext;
+
+    public CodeDecryptor(IAmazonKeyManagementService kms, IOptions<CustomEmailSenderOptions> options)
+    {
+        _keyArn = options.Value.KmsKeyArn!;
+        _allowMissingContext = options.Value.AllowMissingUserPoolContext;
+        _decryptor = new EncryptionSdkDecryptor(new KmsKeyring(kms, [_keyArn]));
+    }
+
+    public async Task<string> DecryptAsync(string code, string userPoolId, CancellationToken cancellationToken)
+    {
+        var ciphertext = new byte[(code.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(code.Trim(), ciphertext, out var length))
+        {
+            throw new CodeDecryptionException(
+                $"request.code is not base64 ({code.Length} characters). Cognito sends the code as a base64 AWS Encryption SDK message; was the event edited or truncated?");
+        }
+
+        DecryptedMessage message;
+        try
+        {
+            var required = new Dictionary<string, string>(1, StringComparer.Ordinal) { [UserPoolIdContextKey] = userPoolId };
+            message = await _decryptor.DecryptAsync(ciphertext.AsMemory(0, length), _allowMissingContext ? null : required, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EncryptionSdkKmsAccessDeniedException ex)
+        {
+            throw new CodeDecryptionException(AccessDenied(ex), ex);
+        }
+        catch (EncryptionSdkEncryptionContextMismatchException ex)
+        {
+            throw new CodeDecryptionException(
+                $"The code was not encrypted for user pool '{UntrustedText.Safe(userPoolId)}' (its encryption context 'userpool-id' is missing or differs from the event's userPoolId; cognito-local encrypts without it, see EmailSender:AllowMissingUserPoolContext): {ex.Message}", ex);
+        }
+        catch (EncryptionSdkAuthenticationException ex) when (!_allowMissingContext)
+        {
+            throw new CodeDecryptionException(
+                $"The code failed authentication under {_keyArn} for user pool '{UntrustedText.Safe(userPoolId)}': it was altered, or it was encrypted without the 'userpool-id' encryption context that binds it to the pool (cognito-local does this; on local stacks only, set EmailSender:AllowMissingUserPoolContext). {ex.Message}", ex);
+        }
+        catch (EncryptionSdkNoMatchingDataKeyException ex)
+        {
+            throw new CodeDecryptionException(
+                $"The code is not encrypted under the configured key {_keyArn} (EmailSender:KmsKeyArn). Set it to the key ARN of the user pool's CustomEmailSender KMSKeyID: {ex.Message}", ex);
+        }
+        catch (EncryptionSdkException ex)
+        {
+            throw new CodeDecryptionException($"The code could not be decrypted under {_keyArn} for user pool '{UntrustedText.Safe(userPoolId)}': {ex.Message}", ex);
+        }
+        catch (AmazonServiceException ex) when (ex.ErrorCode is "AccessDeniedException")
+        {
+            throw new CodeDecryptionException(AccessDenied(ex), ex);
+        }
+
+        try
+        {
+            if (_allowMissingContext && message.EncryptionContext.TryGetValue(UserPoolIdContextKey, out var pool) && !string.Equals(pool, userPoolId, StringComparison.Ordinal))
+            {
+                throw new CodeDecryptionException(
+                    $"The code was not encrypted for user pool '{UntrustedText.Safe(userPoolId)}' (its encryption context 'userpool-id' is '{UntrustedText.Safe(pool)}').");
+            }
+
+            return Encoding.UTF8.GetString(message.Plaintext);
+        }
+        finally
+        {
+            Array.Clear(message.Plaintext);
+        }
+    }
+
+    private string AccessDenied(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            var match = AssumedRole().Match(e.Message);
+            if (match.Success)
+            {
+                return $"KMS denied kms:Decrypt on {_keyArn} to the role '{match.Groups["role"].Value}'. Grant that role (the function's execution role) kms:Decrypt on the key, in the key policy or an IAM policy.";
+            }
+        }
+
+        return $"KMS denied kms:Decrypt on {_keyArn} to the function's execution role. Grant the role kms:Decrypt on the key, in the key policy or an IAM policy.";
+    }
+
+    [GeneratedRegex(@"(?:assumed-role|role)/(?<role>[\w+=,.@-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex AssumedRole();
+}

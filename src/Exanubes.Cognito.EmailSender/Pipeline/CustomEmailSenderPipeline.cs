@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using System.Text;
+using Exanubes.EncryptionSdk;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// The fixed pipeline: parse → check pool id, request type and trigger source → decrypt → render → send, with duplicate
+/// suppression and one log line per event. Not overridable: users customise templates and the mailer only.
+/// </summary>
+internal sealed class CustomEmailSenderPipeline(
+    IOptions<CustomEmailSenderOptions> options,
+    CodeDecryptor decryptor,
+    EmailRenderer renderer,
+    IMailer mailer,
+    IEmailIdempotencyStore idempotency,
+    TimeProvider time,
+    ILogger<CustomEmailSenderPipeline> logger)
+{
+    private readonly CustomEmailSenderOptions _options = options.Value;
+
+    public async Task HandleAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        CustomEmailSenderEvent evt;
+        try
+        {
+            evt = CustomEmailSenderEvent.Parse(utf8Json.Span);
+        }
+        catch (CustomEmailSenderEventException ex)
+        {
+            var duration = Elapsed(started);
+            var error = ex.Message;
+            Log.EmailEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CustomEmailSenderEventException), error);
+            throw;
+        }
+
+        await HandleCoreAsync(evt, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task HandleAsync(CustomEmailSenderEvent evt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        return HandleCoreAsync(evt, time.GetTimestamp(), cancellationToken);
+    }
+
+    private async Task HandleCoreAsync(CustomEmailSenderEvent evt, long started, CancellationToken cancellationToken)
+    {
+        // Values from the event go into the log line shortened and printable, so a hostile event cannot flood or forge it.
+        var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : UntrustedText.Safe(evt.TriggerSource.Value);
+        var pool = evt.UserPoolId is null ? "-" : UntrustedText.Safe(evt.UserPoolId);
+        var client = evt.CallerContext?.ClientId is { } clientId ? UntrustedText.Safe(clientId) : "-";
+        string outcome;
+        try
+        {
+            outcome = await SendAsync(evt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var rejected = ex is CustomEmailSenderEventException ? "Rejected" : "Failed";
+            var error = ex is CustomEmailSenderException or OperationCanceledException ? ex.Message : "unexpected error";
+            var errorType = ex.GetType().Name;
+            var duration = Elapsed(started);
+            Log.EmailEventFailed(logger, source, pool, client, rejected, duration, errorType, error);
+            throw;
+        }
+
+        var took = Elapsed(started);
+        Log.EmailEventHandled(logger, source, pool, client, outcome, took);
+    }
+
+    private async Task<string> SendAsync(CustomEmailSenderEvent evt, CancellationToken cancellationToken)
+    {
+        // 1. Check: shape, the expected pool, a template for the trigger source, the recipient and the code.
+        CustomEmailSenderEventReader.Check(evt);
+        var request = evt.Request!;
+        if (_options.UserPoolId is { Length: > 0 } expected && !string.Equals(expected, evt.UserPoolId, StringComparison.Ordinal))
+        {
+            throw new CustomEmailSenderEventException("userPoolId",
+                $"The event comes from user pool '{UntrustedText.Safe(evt.UserPoolId ?? string.Empty)}' but this function serves '{expected}' (EmailSender:UserPoolId).");
+        }
+
+        if (!renderer.CanRender(evt.TriggerSource))
+        {
+            throw new CustomEmailSenderEventException("triggerSource",
+                $"Unknown trigger source '{UntrustedText.Safe(evt.TriggerSource.Value ?? string.Empty)}' and no email template registered for it; register one with services.AddEmailTemplate(...) to deliver it.");
+        }
+
+        if (!request.UserAttributes!.TryGetValue("email", out var recipient) || string.IsNullOrWhiteSpace(recipient))
+        {
+            throw new CustomEmailSenderEventException("request.userAttributes.email", $"The {evt.TriggerSource} event has no 'email' user attribute to send to.");
+        }
+
+        var needsCode = evt.TriggerSource.CarriesCode;
+        if (needsCode && string.IsNullOrEmpty(request.Code))
+        {
+            throw new CustomEmailSenderEventException("request.code", $"The {evt.TriggerSource} event has no 'request.code'; Cognito sends an encrypted code with every email but the account-takeover notice.");
+        }
+
+        // 2. Duplicates: the same ciphertext means Lambda re-delivered the same event.
+        string? key = null;
+        if (_options.SuppressDuplicates && !string.IsNullOrEmpty(request.Code))
+        {
+            key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Code)));
+            if (await idempotency.WasSentAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                return "Duplicate";
+            }
+        }
+
+        // 3. Decrypt under the configured key, bound to the event's pool (the template compiles meanwhile).
+        var prepared = renderer.PrepareAsync(evt);
+        string? code = null;
+        if (!string.IsNullOrEmpty(request.Code))
+        {
+            code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        // 4. Render, 5. send.
+        await prepared.ConfigureAwait(false);
+        var message = renderer.Render(evt, recipient.Trim(), code);
+        await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
+
+        if (key is not null)
+        {
+            await idempotency.MarkSentAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return "Sent";
+    }
+
+    /// <summary>
+    /// Hands the email to the mailer so that every failure is an <see cref="EmailDeliveryException"/> which never carries
+    /// the code: a provider refusing a request may quote it (a SendGrid 400 body, an SMTP reply), and a custom mailer may
+    /// throw anything. The message is redacted, and a cause that mentions the code is dropped rather than passed on.
+    /// </summary>
+    private async Task DeliverAsync(EmailMessage message, string? code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not EmailDeliveryException || SecretForms(code).Any(f => ex.ToString().Contains(f, StringComparison.Ordinal)))
+        {
+            var typed = ex as EmailDeliveryException;
+            var name = typed?.Mailer ?? mailer.GetType().Name;
+            var text = typed?.Message ?? $"The {message.TriggerSource} email could not be sent: {name} threw {ex.GetType().Name}: {ex.Message}";
+            var leaks = false;
+            foreach (var form in SecretForms(code))
+            {
+                leaks |= ex.ToString().Contains(form, StringComparison.Ordinal);
+                text = text.Replace(form, "[redacted]", StringComparison.Ordinal);
+            }
+
+            throw new EmailDeliveryException(name, typed?.StatusCode, text, leaks ? null : ex);
+        }
+    }
+
+    /// <summary>The code as it may be quoted back: plain, HTML-, JSON- and URL-encoded (longest first, so each is redacted whole).</summary>
+    private static IEnumerable<string> SecretForms(string? code)
+        => string.IsNullOrEmpty(code)
+            ? []
+            : new[] { code, System.Net.WebUtility.HtmlEncode(code), System.Text.Encodings.Web.HtmlEncoder.Default.Encode(code), System.Text.Json.JsonEncodedText.Encode(code).ToString(), Uri.EscapeDataString(code) }
+                .Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length);
+
+    private double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);
+}
