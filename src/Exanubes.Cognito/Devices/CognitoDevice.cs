@@ -26,14 +26,17 @@ public sealed class CognitoDevice
     /// <summary>The device key.</summary>
     public string DeviceKey { get; }
 
-    /// <summary>The device attributes Cognito keeps (<c>device_name</c>, <c>device_status</c>, <c>last_ip_used</c>, ...).</summary>
+    /// <summary>The device attributes Cognito keeps (<c>device_name</c>, <c>device_status</c>, <c>dev:device_remembered_status</c>, <c>last_ip_used</c>, ...).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; }
 
     /// <summary>The name given at <c>ConfirmDevice</c> (attribute <c>device_name</c>), when set.</summary>
     public string? Name => Attributes.TryGetValue("device_name", out var name) ? name : null;
 
-    /// <summary>Whether the device is remembered (attribute <c>device_status</c> is <c>valid</c>): it may skip MFA.</summary>
-    public bool IsRemembered => Attributes.TryGetValue("device_status", out var status) && string.Equals(status, "valid", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the device is remembered (attribute <c>dev:device_remembered_status</c> is <c>remembered</c>, as
+    /// <c>UpdateDeviceStatus</c> sets it): only a remembered device may skip MFA.
+    /// </summary>
+    public bool IsRemembered => Attributes.TryGetValue("dev:device_remembered_status", out var status) && string.Equals(status, "remembered", StringComparison.Ordinal);
 
     /// <summary>When the device was first tracked.</summary>
     public DateTimeOffset? CreatedAt { get; }
