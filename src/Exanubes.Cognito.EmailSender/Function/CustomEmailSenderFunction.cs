@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Amazon.KeyManagementService;
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ namespace Exanubes.Cognito.EmailSender;
 /// <summary>
 /// The base class of a Cognito Custom Email Sender Lambda function. Subclass it, register a mailer (and optionally
 /// templates) in <see cref="ConfigureServices"/>, and point the Lambda handler at
-/// <c>YourAssembly::YourNamespace.YourFunction::HandleAsync</c>. Every email of the user pool is then parsed, checked,
+/// <c>YourAssembly::YourNamespace.YourFunction::HandleAsync</c> (managed .NET runtime), or call <see cref="RunAsync"/> from
+/// <c>Main</c> (a <c>provided.al2023</c> custom runtime, Native AOT). Every email of the user pool is then parsed, checked,
 /// decrypted under the pool's KMS key, rendered and sent.
 /// </summary>
 /// <remarks>
@@ -63,6 +65,7 @@ public abstract class CustomEmailSenderFunction
     /// <exception cref="CustomEmailSenderEventException">The event is malformed, of an unsupported type or trigger source, or from another user pool.</exception>
     /// <exception cref="CodeDecryptionException">The code could not be decrypted (not base64, wrong key or pool, KMS denied <c>kms:Decrypt</c>).</exception>
     /// <exception cref="EmailDeliveryException">The mailer failed.</exception>
+    /// <exception cref="EmailSendInProgressException">Another delivery of the same event holds its send lease; Lambda retries.</exception>
     /// <exception cref="OptionsValidationException">A setting is missing or malformed (first invocation).</exception>
     public async Task<Stream> HandleAsync(Stream input)
     {
@@ -97,7 +100,32 @@ public abstract class CustomEmailSenderFunction
     }
 
     /// <summary>
-    /// Registers the mailer, templates and any replacement services (a shared <see cref="IEmailIdempotencyStore"/>, a
+    /// Runs the function as a Lambda custom runtime (<c>provided.al2023</c>, Native AOT): builds the services (a failure
+    /// is posted as an init error), then loops over the Runtime API named by <c>AWS_LAMBDA_RUNTIME_API</c>, answering
+    /// each event with <c>{}</c> or reporting its failure. Call it from <c>Main</c>:
+    /// <c>await new MyFunction().RunAsync(CancellationToken.None);</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the loop (local hosts, tests).</param>
+    /// <returns>A task that completes when the loop is cancelled.</returns>
+    /// <exception cref="LambdaRuntimeException"><c>AWS_LAMBDA_RUNTIME_API</c> is not set, start-up failed, or the Runtime API failed.</exception>
+    /// <remarks>Each event's token is cancelled at its deadline; see <see cref="LambdaRuntime"/>.</remarks>
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var runtimeApi = _environment.GetAll().FirstOrDefault(v => v.Key == LambdaRuntime.RuntimeApiVariable).Value;
+        if (string.IsNullOrWhiteSpace(runtimeApi))
+        {
+            throw new LambdaRuntimeException($"{LambdaRuntime.RuntimeApiVariable} is not set: RunAsync runs the function as a Lambda custom runtime; the managed .NET runtime calls HandleAsync instead.");
+        }
+
+        return LambdaRuntime.RunAsync(runtimeApi, _ =>
+        {
+            GetPipeline();
+            return ValueTask.FromResult<LambdaInvocationHandler>(HandleInvocationAsync);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers the mailer, templates and any replacement services (a shared <see cref="Exanubes.Cognito.Lambda.IIdempotencyStore"/>, a
     /// configured <see cref="IAmazonKeyManagementService"/>). Called once per container, before the defaults are added
     /// with <c>TryAdd</c>, so what you register wins.
     /// </summary>
@@ -115,6 +143,12 @@ public abstract class CustomEmailSenderFunction
             GetPipeline();
             return _services!;
         }
+    }
+
+    private async Task<ReadOnlyMemory<byte>> HandleInvocationAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        await GetPipeline().HandleAsync(invocation.Payload, cancellationToken).ConfigureAwait(false);
+        return EmptyResponse;
     }
 
     private CustomEmailSenderPipeline GetPipeline()

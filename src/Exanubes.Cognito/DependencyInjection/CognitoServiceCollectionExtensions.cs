@@ -1,9 +1,9 @@
-using Exanubes.Cognito.Devices;
-using Exanubes.Cognito.Passkeys;
-using Exanubes.Cognito.SignIn;
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
+using Exanubes.Cognito.Passkeys;
+using Exanubes.Cognito.SignIn;
 using Exanubes.Cognito.Admin;
 using Exanubes.Cognito.Auth;
 using Microsoft.Extensions.Configuration;
@@ -131,24 +131,6 @@ public static class CognitoServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Cognito never redirects; a redirect could only come from something in the path, and following it would resend
-    /// the body (passwords, codes, tokens) to another address. The client's primary handler therefore does not follow
-    /// redirects: a 3xx comes back to the wire client as a failed result.
-    /// </summary>
-    internal static void RefuseRedirects(HttpMessageHandler handler)
-    {
-        switch (handler)
-        {
-            case SocketsHttpHandler sockets:
-                sockets.AllowAutoRedirect = false;
-                break;
-            case HttpClientHandler client:
-                client.AllowAutoRedirect = false;
-                break;
-        }
-    }
-
     private static IServiceCollection AddKeyedCognitoAuthCore(IServiceCollection services, string name)
     {
         services.AddOptions<CognitoAuthOptions>(name).ValidateOnStart();
@@ -198,4 +180,22 @@ public static class CognitoServiceCollectionExtensions
 
     private static IOptions<CognitoAuthOptions> Named(IServiceProvider services, string name) =>
         Options.Create(services.GetRequiredService<IOptionsMonitor<CognitoAuthOptions>>().Get(name));
+
+    /// <summary>
+    /// Cognito never redirects; a redirect could only come from something in the path, and following it would resend
+    /// the body (passwords, codes, tokens) to another address. The client's primary handler therefore does not follow
+    /// redirects: a 3xx comes back to the wire client as a failed result.
+    /// </summary>
+    internal static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+    }
 }
