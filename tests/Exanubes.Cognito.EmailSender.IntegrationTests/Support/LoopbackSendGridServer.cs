@@ -30,6 +30,9 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
 
     public string Body { get; set; }
 
+    /// <summary>When set, chooses the status per request (for example by its Authorization header) instead of <see cref="Status"/>.</summary>
+    public Func<Recorded, HttpStatusCode>? Respond { get; set; }
+
     public IReadOnlyList<Recorded> Requests
     {
         get
@@ -73,12 +76,13 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            var recorded = new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body);
             lock (_requests)
             {
-                _requests.Add(new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body));
+                _requests.Add(recorded);
             }
 
-            context.Response.StatusCode = (int)Status;
+            context.Response.StatusCode = (int)(Respond?.Invoke(recorded) ?? Status);
             var bytes = Encoding.UTF8.GetBytes(Body);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;
