@@ -19,6 +19,13 @@ internal static partial class AotAllowList
     /// <summary><c>code member</c> entries.</summary>
     public static ISet<string> ThirdParty => Lines.Where(l => l.StartsWith("third-party ", StringComparison.Ordinal)).Select(l => l["third-party ".Length..]).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The member a diagnostic names, with compiler-generated parts (lambdas, iterators) cut back to the type that holds them.</summary>
+    public static string TypeOrMember(string member)
+    {
+        var generated = member.IndexOf(".<", StringComparison.Ordinal);
+        return generated < 0 ? member : member[..generated];
+    }
+
     /// <summary>What counts as a trim/AOT suppression in our sources.</summary>
     [GeneratedRegex(@"UnconditionalSuppressMessage|DynamicDependency|(NoWarn|WarningsNotAsErrors)[^\n]*IL[23]\d{3}|#pragma\s+warning\s+disable[^\n]*IL[23]\d{3}|SuppressMessage\([^\n]*IL[23]\d{3}")]
     public static partial Regex Suppression();
