@@ -1,7 +1,9 @@
 // The README's first command: `dotnet run --project samples/Exanubes.Cognito.Sample.LocalStack`.
-// Starts cognito-local, the KMS stand-in, the Lambda host with the sample email sender, maildev and the demo, all on
-// 127.0.0.1, then prints the URLs to open. Ctrl+C stops everything. Ports: --LocalStack:DemoPort=5080 and friends
-// (0 picks a free port); state (users, codes, mails, the KMS key) persists in .local-stack/ at the repository root.
+// Starts the local Cognito (tests/local-cognito: cognito-local with the repository's extensions), the KMS stand-in,
+// the Lambda host with the sample email sender, maildev and the demo, all bound to 127.0.0.1 (the demo is advertised
+// as http://localhost:PORT), then prints the URLs to open. Ctrl+C stops everything. Ports: --LocalStack:DemoPort=5080
+// and friends (0 picks a free port); state (users, codes, mails, the KMS key) persists in .local-stack/ at the
+// repository root, which is found above the app or the current folder (or set --LocalStack:RepositoryRoot).
 using System.Runtime.InteropServices;
 using Exanubes.Cognito.Sample.LocalStack.Stack;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +50,7 @@ catch (Exception ex) when (ex is InvalidOperationException or TimeoutException o
 await using (stack)
 {
     Console.WriteLine();
-    Console.WriteLine("The Exanubes Cognito demo is running (all on 127.0.0.1, offline):");
+    Console.WriteLine("The Exanubes Cognito demo is running (all bound to 127.0.0.1, offline):");
     Console.WriteLine($"  Demo:   {stack.DemoUrl}");
     Console.WriteLine($"  Inbox:  {stack.InboxUrl}");
     Console.WriteLine($"  (cognito-local {stack.CognitoUrl}, pool {stack.UserPoolId}, client {stack.ClientId}; KMS stand-in {stack.Kms.Url}; Lambda host {stack.LambdaHost.Url})");

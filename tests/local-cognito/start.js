@@ -10,6 +10,9 @@
 //   env.wrapTarget(name, wrap)  replace Targets[name] with wrap(originalFactory) (original may be undefined)
 //   env.switches      the checks switched off for negative tests: LOCAL_COGNITO_OFF=name,name (each check names itself)
 //   env.enabled(name) false when that check is switched off
+//   env.guard(select, hook)  run hook(services, ctx, req, target) before every target select(target, req) picks;
+//                     guards wrap the final target table (after every extension), outermost, in registration order,
+//                     so a check also covers targets other extensions add or wrap later in name order
 // COGNITO_LOCAL_DIR may point at node_modules/cognito-local; by default it is found from peers/.
 'use strict';
 const path = require('path');
@@ -24,6 +27,7 @@ function createEnv(root) {
   const lib = (p) => require(path.join(root, 'lib', p));
   const { Targets } = lib('targets/targets');
   const switches = new Set((process.env.LOCAL_COGNITO_OFF || '').split(',').map((s) => s.trim()).filter(Boolean));
+  const guards = [];
   return {
     root,
     lib,
@@ -35,7 +39,27 @@ function createEnv(root) {
     },
     switches,
     enabled: (name) => !switches.has(name),
+    guard(select, hook) {
+      guards.push({ select, hook });
+    },
+    guards,
   };
+}
+
+function applyGuards(env) {
+  const { Targets, guards } = env;
+  for (const name of Object.keys(Targets)) {
+    const original = Targets[name];
+    Targets[name] = (services) => {
+      const target = original(services);
+      return async (ctx, req) => {
+        for (const { select, hook } of guards) {
+          if (select(name, req || {})) await hook(services, ctx, req || {}, name);
+        }
+        return target(ctx, req);
+      };
+    };
+  }
 }
 
 function applyExtensions(env) {
@@ -46,6 +70,7 @@ function applyExtensions(env) {
     if (typeof ext.apply !== 'function') throw new Error(`extensions/${file} exports no apply(env)`);
     ext.apply(env);
   }
+  applyGuards(env);
   return files;
 }
 

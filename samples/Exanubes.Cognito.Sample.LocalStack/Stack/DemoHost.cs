@@ -1,3 +1,4 @@
+using System.Net;
 using Exanubes.Cognito.Sample.WebApp;
 using Microsoft.AspNetCore.Builder;
 
@@ -26,8 +27,11 @@ public sealed class DemoHost : IAsyncDisposable
         }
 
         var app = DemoApp.Create([], settings, stack.Options.DemoLogging);
+
+        // Kestrel listens on IPAddress.Loopback (127.0.0.1) only; the stack advertises http://localhost:{port}/
+        // (LocalCognitoStack.DemoUrl), the origin a browser and WebAuthn need. Never 0.0.0.0, never a LAN address.
         app.Urls.Clear();
-        app.Urls.Add($"{(https ? "https" : "http")}://127.0.0.1:{port ?? stack.Options.DemoPort}");
+        app.Urls.Add($"{(https ? "https" : "http")}://{IPAddress.Loopback}:{port ?? stack.Options.DemoPort}");
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new DemoHost(app);
     }

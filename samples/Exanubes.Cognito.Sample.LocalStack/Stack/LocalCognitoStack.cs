@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Exanubes.Cognito.Sample.LocalStack.Stack;
 
 /// <summary>
-/// The whole demo on loopback, offline: the KMS stand-in, maildev (inbox), cognito-local (with our pool, app client,
+/// The whole demo on loopback, offline: the KMS stand-in, maildev (inbox), the project's local Cognito
+/// (<c>tests/local-cognito/start.js</c>: cognito-local with the repository's extensions, the same emulator the
+/// integration tests run; with our pool, app client,
 /// an <c>admins</c> group and its CustomEmailSender trigger pointing at the Lambda host), the Lambda host running the
 /// sample email sender function, and the demo web app. Started in dependency order with readiness waited for;
 /// disposed in reverse. Users, codes, mails and the KMS key live in <see cref="LocalStackOptions.StateDirectory"/>, so
@@ -45,7 +47,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
     /// <summary>maildev.</summary>
     public NodePeer Inbox { get; private set; } = null!;
 
-    /// <summary>cognito-local.</summary>
+    /// <summary>The local Cognito (cognito-local extended by tests/local-cognito).</summary>
     public NodePeer CognitoLocal { get; private set; } = null!;
 
     /// <summary>The Lambda invoke endpoint hosting the email sender.</summary>
@@ -60,8 +62,11 @@ public sealed class LocalCognitoStack : IAsyncDisposable
     /// <summary>maildev's web inbox (and REST API under /api).</summary>
     public Uri InboxUrl => new($"http://127.0.0.1:{Options.InboxPort}/");
 
-    /// <summary>The demo's address.</summary>
-    public Uri DemoUrl => new($"http://127.0.0.1:{Options.DemoPort}/");
+    /// <summary>
+    /// The demo's address, <c>http://localhost:{port}/</c>: a WebAuthn relying-party id must be a domain, never an IP
+    /// address. The demo still listens on 127.0.0.1 only (see <see cref="DemoHost"/>).
+    /// </summary>
+    public Uri DemoUrl => new($"http://localhost:{Options.DemoPort}/");
 
     /// <summary>The pool's id.</summary>
     public string UserPoolId { get; private set; } = string.Empty;
@@ -142,9 +147,15 @@ public sealed class LocalCognitoStack : IAsyncDisposable
 
         var cognitoDirectory = Path.Combine(StateDirectory, "cognito-local");
         WriteCognitoConfig(cognitoDirectory);
+        var localCognito = Path.Combine(RepositoryRoot, "tests", "local-cognito", "start.js");
+        if (!File.Exists(localCognito))
+        {
+            throw new InvalidOperationException($"The local Cognito's loader is missing at '{localCognito}' (is LocalStack:RepositoryRoot the repository?).");
+        }
+
         CognitoLocal = new NodePeer(
             "cognito-local",
-            Path.Combine(AppContext.BaseDirectory, "CognitoLocal", "start.js"),
+            localCognito,
             [],
             cognitoDirectory,
             new Dictionary<string, string>

@@ -9,11 +9,20 @@ namespace Exanubes.Cognito.EmailSender;
 
 /// <summary>
 /// Decrypts an event's <c>request.code</c>: base64, then the AWS Encryption SDK message under a strict KMS keyring with
-/// the configured key ARN, requiring the encryption context <c>userpool-id</c> = the event's <c>userPoolId</c>.
+/// the configured key ARN, requiring the encryption context <c>userpool-id</c> = the event's <c>userPoolId</c>, and one of
+/// the two signed suites Cognito writes (<see cref="CognitoSuites"/>).
 /// </summary>
 internal sealed partial class CodeDecryptor
 {
     internal const string UserPoolIdContextKey = "userpool-id";
+
+    /// <summary>
+    /// The algorithm suites a Cognito code may use: 0x0378 (what Cognito sends) and 0x0578 (its key-committing twin,
+    /// which cognito-local writes). The general reader accepts all eleven; a code under an unsigned or a weaker suite
+    /// was not written by Cognito, so the adapter refuses it before any KMS call.
+    /// </summary>
+    internal static readonly IReadOnlyCollection<AlgorithmSuiteId> CognitoSuites =
+        [AlgorithmSuiteId.Aes256GcmHkdfSha384EcdsaP384, AlgorithmSuiteId.Aes256GcmHkdfSha512CommitKeyEcdsaP384];
 
     private readonly EncryptionSdkDecryptor _decryptor;
     private readonly string _keyArn;
@@ -23,7 +32,7 @@ internal sealed partial class CodeDecryptor
     {
         _keyArn = options.Value.KmsKeyArn!;
         _allowMissingContext = options.Value.AllowMissingUserPoolContext;
-        _decryptor = new EncryptionSdkDecryptor(new KmsKeyring(kms, [_keyArn]));
+        _decryptor = new EncryptionSdkDecryptor(new KmsKeyring(kms, [_keyArn]), new EncryptionSdkDecryptorOptions { AllowedAlgorithmSuites = CognitoSuites });
     }
 
     public async Task<string> DecryptAsync(string code, string userPoolId, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class DefaultEmailTemplates
 
     private const string CodeBlock = """<p style="font-size:28px;font-weight:600;letter-spacing:4px;margin:24px 0;font-family:Menlo,Consolas,monospace">{{ code }}</p>""";
 
-    private const string ButtonBlock = """{% if link %}<p style="margin:24px 0"><a href="{{ link }}" style="background:#0969da;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">{{ button }}</a></p>{% endif %}""";
+    private const string ButtonBlock = """{% if link %}<p style="margin:24px 0"><a href="{{ link | safe_url }}" style="background:#0969da;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">{{ button }}</a></p>{% endif %}""";
 
     public static EmailTemplate? For(CustomEmailSenderTriggerSource source)
     {
@@ -70,7 +70,7 @@ internal static class DefaultEmailTemplates
                     Temporary password: {{ temporary_password }}
 
                     You will choose a new password when you first sign in.
-                    {% if link %}Sign in: {{ link }}{% endif %}
+                    {% if link %}Sign in: {{ link | safe_url }}{% endif %}
                     """,
             };
         }
@@ -90,7 +90,7 @@ internal static class DefaultEmailTemplates
                     {% if city or country %}<tr><td style="color:#656d76">Location</td><td>{{ city }}{% if city and country %}, {% endif %}{{ country }}</td></tr>{% endif %}
                     {% if device_name %}<tr><td style="color:#656d76">Device</td><td>{{ device_name }}</td></tr>{% endif %}
                     </table>
-                    {% if feedback_valid_link %}<p><a href="{{ feedback_valid_link }}">This was me</a> &nbsp;·&nbsp; <a href="{{ feedback_invalid_link }}">This was not me</a></p>{% endif %}
+                    {% if feedback_valid_link %}<p><a href="{{ feedback_valid_link | safe_url }}">This was me</a> &nbsp;·&nbsp; <a href="{{ feedback_invalid_link | safe_url }}">This was not me</a></p>{% endif %}
                     <p>If this was not you, change your password now.</p>
                     """ + HtmlEnd,
                 TextBody = """
@@ -102,8 +102,8 @@ internal static class DefaultEmailTemplates
                     {% if city or country %}Location: {{ city }}{% if city and country %}, {% endif %}{{ country }}
                     {% endif %}{% if device_name %}Device: {{ device_name }}
                     {% endif %}
-                    {% if feedback_valid_link %}This was me: {{ feedback_valid_link }}
-                    This was not me: {{ feedback_invalid_link }}
+                    {% if feedback_valid_link %}This was me: {{ feedback_valid_link | safe_url }}
+                    This was not me: {{ feedback_invalid_link | safe_url }}
                     {% endif %}
                     If this was not you, change your password now.
                     """,
@@ -121,6 +121,6 @@ internal static class DefaultEmailTemplates
             <h1 style="font-size:22px;margin:0 0 16px">{heading}</h1>
             <p>{intro}</p>
             """ + CodeBlock + ButtonBlock.Replace("{{ button }}", button, StringComparison.Ordinal) + HtmlEnd,
-        TextBody = heading + "\n\n" + intro + "\n\n    {{ code }}\n\n{% if link %}" + linkIntro + " {{ link }}\n{% endif %}\nIf you did not request this email, you can ignore it.\n",
+        TextBody = heading + "\n\n" + intro + "\n\n    {{ code }}\n\n{% if link %}" + linkIntro + " {{ link | safe_url }}\n{% endif %}\nIf you did not request this email, you can ignore it.\n",
     };
 }

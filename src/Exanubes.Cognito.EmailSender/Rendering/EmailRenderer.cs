@@ -16,7 +16,6 @@ namespace Exanubes.Cognito.EmailSender;
 internal sealed class EmailRenderer
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly TemplateOptions FluidOptions = new() { CultureInfo = CultureInfo.InvariantCulture };
 
     // Building Fluid's grammar is the largest piece of cold-start work here, so it happens on first use, and
     // PrepareAsync lets the pipeline do it while the code is being decrypted.
@@ -24,11 +23,15 @@ internal sealed class EmailRenderer
     private readonly EmailTemplateOptions _templates;
     private readonly CustomEmailSenderOptions _options;
     private readonly ConcurrentDictionary<EmailTemplate, CompiledTemplate> _compiled = new(ReferenceEqualityComparer.Instance);
+    private readonly TemplateOptions _fluidOptions;
+    private readonly HashSet<string>? _visibleMetadataKeys;
 
     public EmailRenderer(IOptions<EmailTemplateOptions> templates, IOptions<CustomEmailSenderOptions> options)
     {
         _templates = templates.Value;
         _options = options.Value;
+        _fluidOptions = SafeUrlFilter.Register(new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture }, _options.AppUrl);
+        _visibleMetadataKeys = _templates.ClientMetadataKeys is { } keys ? new HashSet<string>(keys, StringComparer.Ordinal) : null;
 
         // Registered templates are compiled up front so a syntax error fails at start-up, not on a user's email.
         foreach (var template in _templates.Templates)
@@ -52,7 +55,7 @@ internal sealed class EmailRenderer
 
     /// <summary>
     /// Compiles the template the event will use on a thread-pool thread, so a cold start overlaps it with decryption.
-    /// The returned task never faults; <see cref="Render"/> reports any problem.
+    /// The returned task never faults; rendering reports any problem.
     /// </summary>
     public Task PrepareAsync(CustomEmailSenderEvent evt)
     {
@@ -76,14 +79,22 @@ internal sealed class EmailRenderer
     }
 
     public EmailMessage Render(CustomEmailSenderEvent evt, string recipient, string? code)
+        => Render(EmailRenderInput.From(evt), recipient, code, keepPlaceholders: false);
+
+    /// <summary>
+    /// Renders for one input. With <paramref name="keepPlaceholders"/> (the Custom message trigger) the code and username
+    /// are Cognito's literal placeholders (<c>{####}</c>, <c>{username}</c>) that Cognito replaces after the function
+    /// returns: the link keeps them literal instead of URL-escaping them.
+    /// </summary>
+    internal EmailMessage Render(EmailRenderInput input, string recipient, string? code, bool keepPlaceholders)
     {
-        var locale = LocaleOf(evt);
-        var template = Select(evt.TriggerSource, evt.CallerContext?.ClientId, locale)
-            ?? throw new CustomEmailSenderEventException("triggerSource", $"No email template for trigger source '{evt.TriggerSource}'; register one with services.AddEmailTemplate(...).");
+        var locale = LocaleOf(input.ClientMetadata, input.UserAttributes);
+        var template = Select(input.TriggerSource, input.ClientId, locale)
+            ?? throw new CustomEmailSenderEventException("triggerSource", $"No email template for trigger source '{input.TriggerSource}'; register one with services.AddEmailTemplate(...).");
         var compiled = _compiled.GetOrAdd(template, Compile);
 
-        var context = new TemplateContext(FluidOptions);
-        Fill(context, evt, recipient, code, locale);
+        var context = new TemplateContext(_fluidOptions);
+        Fill(context, input, recipient, code, locale, keepPlaceholders);
 
         var subject = compiled.Subject.Render(context, NullEncoder.Default);
         subject = subject.Replace('\r', ' ').Replace('\n', ' ').Trim();
@@ -97,18 +108,20 @@ internal sealed class EmailRenderer
             Subject = subject,
             HtmlBody = compiled.Html.Render(context, Html),
             TextBody = compiled.Text.Render(context, NullEncoder.Default),
-            TriggerSource = evt.TriggerSource,
+            TriggerSource = input.TriggerSource,
         };
     }
 
-    internal string? LocaleOf(CustomEmailSenderEvent evt)
+    internal string? LocaleOf(CustomEmailSenderEvent evt) => LocaleOf(evt.Request?.ClientMetadata, evt.Request?.UserAttributes);
+
+    private string? LocaleOf(IReadOnlyDictionary<string, string>? metadata, IReadOnlyDictionary<string, string>? attributes)
     {
-        if (evt.Request?.ClientMetadata is { } metadata && metadata.TryGetValue(_templates.LocaleMetadataKey, out var fromMetadata) && !string.IsNullOrWhiteSpace(fromMetadata))
+        if (metadata is not null && metadata.TryGetValue(_templates.LocaleMetadataKey, out var fromMetadata) && !string.IsNullOrWhiteSpace(fromMetadata))
         {
             return fromMetadata.Trim();
         }
 
-        return evt.Request?.UserAttributes is { } attributes && attributes.TryGetValue("locale", out var fromAttribute) && !string.IsNullOrWhiteSpace(fromAttribute)
+        return attributes is not null && attributes.TryGetValue("locale", out var fromAttribute) && !string.IsNullOrWhiteSpace(fromAttribute)
             ? fromAttribute.Trim()
             : null;
     }
@@ -172,27 +185,27 @@ internal sealed class EmailRenderer
         return actual.Length > wanted.Length && actual.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) && actual[wanted.Length] is '-' or '_' ? 1 : 0;
     }
 
-    private void Fill(TemplateContext context, CustomEmailSenderEvent evt, string recipient, string? code, string? locale)
+    private void Fill(TemplateContext context, EmailRenderInput input, string recipient, string? code, string? locale, bool keepPlaceholders)
     {
-        var attributes = evt.Request?.UserAttributes ?? new Dictionary<string, string>();
-        var username = evt.UserName ?? string.Empty;
+        var attributes = input.UserAttributes ?? new Dictionary<string, string>();
+        var username = input.UserName ?? string.Empty;
         var appUrl = _options.AppUrl?.AbsoluteUri.TrimEnd('/');
 
         Set(context, "code", code);
-        Set(context, "temporary_password", evt.TriggerSource == CustomEmailSenderTriggerSource.AdminCreateUser ? code : null);
+        Set(context, "temporary_password", input.TriggerSource == CustomEmailSenderTriggerSource.AdminCreateUser ? code : null);
         Set(context, "username", username);
         Set(context, "email", recipient);
         Set(context, "app_url", appUrl);
-        Set(context, "link", LinkFor(evt.TriggerSource, appUrl, code, username));
-        Set(context, "trigger_source", evt.TriggerSource.Value);
-        Set(context, "client_id", evt.CallerContext?.ClientId);
-        Set(context, "user_pool_id", evt.UserPoolId);
-        Set(context, "region", evt.Region);
+        Set(context, "link", LinkFor(input.TriggerSource, appUrl, code, username, keepPlaceholders));
+        Set(context, "trigger_source", input.TriggerSource.Value);
+        Set(context, "client_id", input.ClientId);
+        Set(context, "user_pool_id", input.UserPoolId);
+        Set(context, "region", input.Region);
         Set(context, "locale", locale);
-        context.SetValue("user_attributes", Dictionary(attributes));
-        context.SetValue("client_metadata", Dictionary(evt.Request?.ClientMetadata ?? new Dictionary<string, string>()));
+        context.SetValue("user_attributes", Dictionary(attributes, null));
+        context.SetValue("client_metadata", Dictionary(input.ClientMetadata ?? new Dictionary<string, string>(), _visibleMetadataKeys));
 
-        if (evt.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification)
+        if (input.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification)
         {
             Set(context, "event_id", Attribute(attributes, "EVENT_ID"));
             Set(context, "action", Attribute(attributes, "ACCOUNT_TAKE_OVER_ACTION"));
@@ -210,7 +223,7 @@ internal sealed class EmailRenderer
         }
     }
 
-    internal static string? LinkFor(CustomEmailSenderTriggerSource source, string? appUrl, string? code, string username)
+    internal static string? LinkFor(CustomEmailSenderTriggerSource source, string? appUrl, string? code, string username, bool keepPlaceholders = false)
     {
         if (appUrl is null)
         {
@@ -229,7 +242,46 @@ internal sealed class EmailRenderer
 
         return path is null || code is null
             ? appUrl
-            : $"{appUrl}{path}?code={Uri.EscapeDataString(code)}&username={Uri.EscapeDataString(username)}";
+            : $"{appUrl}{path}?code={Escape(code, keepPlaceholders)}&username={Escape(username, keepPlaceholders)}";
+    }
+
+    /// <summary>
+    /// URL-escapes a query value. In placeholder mode Cognito's literal placeholders stay as they are, because Cognito
+    /// replaces only the exact <c>{####}</c> and <c>{username}</c> in the returned message: escaped, they would reach the
+    /// user as <c>%7B%23%23%23%23%7D</c> and break the link. Everything around them is still escaped.
+    /// </summary>
+    private static string Escape(string value, bool keepPlaceholders)
+    {
+        if (!keepPlaceholders)
+        {
+            return Uri.EscapeDataString(value);
+        }
+
+        var result = new System.Text.StringBuilder(value.Length);
+        var start = 0;
+        while (start < value.Length)
+        {
+            var (at, placeholder) = NextPlaceholder(value, start);
+            if (at < 0)
+            {
+                result.Append(Uri.EscapeDataString(value[start..]));
+                break;
+            }
+
+            result.Append(Uri.EscapeDataString(value[start..at])).Append(placeholder);
+            start = at + placeholder.Length;
+        }
+
+        return result.ToString();
+    }
+
+    private static (int At, string Placeholder) NextPlaceholder(string value, int start)
+    {
+        var code = value.IndexOf(CognitoPlaceholders.Code, start, StringComparison.Ordinal);
+        var user = value.IndexOf(CognitoPlaceholders.UserName, start, StringComparison.Ordinal);
+        return code >= 0 && (user < 0 || code < user) ? (code, CognitoPlaceholders.Code)
+            : user >= 0 ? (user, CognitoPlaceholders.UserName)
+            : (-1, string.Empty);
     }
 
     /// <summary>Keeps a link only when it is an absolute https URL, so an attribute can never inject <c>javascript:</c>.</summary>
@@ -242,12 +294,15 @@ internal sealed class EmailRenderer
     private static void Set(TemplateContext context, string name, string? value)
         => context.SetValue(name, value is null ? NilValue.Instance : new StringValue(value));
 
-    private static DictionaryValue Dictionary(IReadOnlyDictionary<string, string> values)
+    private static DictionaryValue Dictionary(IReadOnlyDictionary<string, string> values, HashSet<string>? visibleKeys)
     {
         var map = new Dictionary<string, FluidValue>(values.Count, StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
-            map[key] = new StringValue(value);
+            if (visibleKeys is null || visibleKeys.Contains(key))
+            {
+                map[key] = new StringValue(value);
+            }
         }
 
         return new DictionaryValue(new FluidValueDictionaryFluidIndexable(map));

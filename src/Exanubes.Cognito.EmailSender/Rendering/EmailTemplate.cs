@@ -13,6 +13,14 @@ namespace Exanubes.Cognito.EmailSender;
 /// <c>device_name</c>, <c>login_time</c>, <c>feedback_valid_link</c>, <c>feedback_invalid_link</c>. In the HTML body every
 /// output is HTML-encoded (a temporary password may contain <c>&lt;</c>, <c>&amp;</c> or quotes); the subject and text
 /// body are not encoded. See <see href="https://shopify.github.io/liquid/"/> for the syntax.
+/// <para>
+/// <b>Untrusted values.</b> <c>user_attributes</c> and <c>client_metadata</c> (and everything derived from them, such as
+/// <c>username</c> and <c>locale</c>) are chosen by whoever calls SignUp, ForgotPassword or UpdateUserAttributes: treat
+/// them as attacker-controlled. HTML encoding does not make a value safe inside <c>href</c> (<c>javascript:alert(1)</c>
+/// has nothing to encode): pass every URL through the <c>safe_url</c> filter, <c>&lt;a href="{{ link | safe_url }}"&gt;</c>,
+/// which keeps only <c>https</c> URLs and URLs on the configured app origin. Limit what templates can see with
+/// <see cref="EmailTemplateOptions.ClientMetadataKeys"/>.
+/// </para>
 /// </remarks>
 public sealed class EmailTemplate
 {

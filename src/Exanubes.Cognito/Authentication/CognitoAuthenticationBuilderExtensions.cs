@@ -20,7 +20,9 @@ public static class CognitoAuthenticationBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     /// <remarks>
     /// A rejected token gets <c>401</c> with <c>WWW-Authenticate: Bearer error="invalid_token",
-    /// error_description="..."</c> naming the failed check (never the token). Claims keep their Cognito names
+    /// error_description="..."</c> naming the failed check (for example <c>issuer not accepted</c>), without expected or
+    /// actual values unless <see cref="CognitoJwtBearerOptions.DetailedErrors"/> is on (by default only in
+    /// Development); never the token. Each rejection is logged once, by JwtBearer, with the full detail. Claims keep their Cognito names
     /// (<see cref="CognitoClaimTypes"/>); <c>cognito:groups</c> is the role claim type, so <c>[Authorize(Roles = "admin")]</c>
     /// checks Cognito groups.
     /// </remarks>
@@ -40,6 +42,7 @@ public static class CognitoAuthenticationBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
         services.AddCognitoTokenValidation();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<CognitoJwtBearerOptions>, CognitoJwtBearerDefaults>());
         services.Configure(authenticationScheme, configure);
         var schemes = (CognitoJwtBearerSchemes?)services.FirstOrDefault(d => d.ServiceType == typeof(CognitoJwtBearerSchemes))?.ImplementationInstance;
         if (schemes is null)

@@ -10,4 +10,16 @@ public sealed class CognitoJwtBearerOptions
     /// APIs. Accepting id tokens as bearer tokens is an explicit choice.
     /// </summary>
     public CognitoTokenUse TokenUse { get; set; } = CognitoTokenUse.Access;
+
+    /// <summary>
+    /// Whether a 401's <c>WWW-Authenticate</c> <c>error_description</c> carries the full failure, with the expected and
+    /// actual values (accepted issuers, app client ids, key ids), instead of only the failed check (for example
+    /// <c>issuer not accepted</c>). Default: <see langword="true"/> when the host environment is <c>Development</c>,
+    /// otherwise <see langword="false"/>.
+    /// </summary>
+    /// <remarks>
+    /// Security: the detail tells an unauthenticated caller which pools and app clients you accept; keep it off in
+    /// production. The log always has the detail (never the token).
+    /// </remarks>
+    public bool DetailedErrors { get; set; }
 }

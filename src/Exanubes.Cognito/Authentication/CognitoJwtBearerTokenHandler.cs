@@ -21,7 +21,10 @@ internal sealed class CognitoJwtBearerTokenHandler : TokenHandler
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        var result = await _validator.TryValidateAsync(token, _tokenUse).ConfigureAwait(false);
+        // JwtBearer logs a failure with its exception (the detail, never the token): ours would log it a second time.
+        var result = _validator is CognitoTokenValidator ours
+            ? await ours.TryValidateAsync(token, _tokenUse, log: false, CancellationToken.None).ConfigureAwait(false)
+            : await _validator.TryValidateAsync(token, _tokenUse).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return new TokenValidationResult { IsValid = false, Exception = result.Error };

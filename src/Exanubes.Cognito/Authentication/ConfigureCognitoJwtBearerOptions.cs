@@ -6,8 +6,8 @@ namespace Exanubes.Cognito.Authentication;
 
 /// <summary>
 /// Points a JwtBearer scheme at <see cref="ICognitoTokenValidator"/>. Runs after the app's own configuration
-/// (post-configure), so it also wraps events the app set: our challenge hook writes the precise
-/// <c>error_description</c> and then calls the app's.
+/// (post-configure), so it also wraps events the app set: our challenge hook writes the
+/// <c>error_description</c> (the failed check; the detail only with <see cref="CognitoJwtBearerOptions.DetailedErrors"/>) and then calls the app's.
 /// </summary>
 internal sealed class ConfigureCognitoJwtBearerOptions : IPostConfigureOptions<JwtBearerOptions>
 {
@@ -34,6 +34,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions : IPostConfigureOptions<J
         options.UseSecurityTokenValidators = false;
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(new CognitoJwtBearerTokenHandler(_validator, cognito.TokenUse));
+        var detailed = cognito.DetailedErrors;
         options.TokenValidationParameters.NameClaimType =
             cognito.TokenUse == CognitoTokenUse.Access ? CognitoClaimTypes.Username : CognitoClaimTypes.CognitoUsername;
         options.TokenValidationParameters.RoleClaimType = CognitoClaimTypes.Groups;
@@ -41,7 +42,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions : IPostConfigureOptions<J
         var appChallenge = options.Events.OnChallenge;
         options.Events.OnChallenge = context =>
         {
-            if (Describe(context.AuthenticateFailure) is { } description)
+            if (Describe(context.AuthenticateFailure, detailed) is { } description)
             {
                 context.Error = "invalid_token";
                 context.ErrorDescription = description;
@@ -51,11 +52,11 @@ internal sealed class ConfigureCognitoJwtBearerOptions : IPostConfigureOptions<J
         };
     }
 
-    private static string? Describe(Exception? failure) => failure switch
+    private static string? Describe(Exception? failure, bool detailed) => failure switch
     {
-        CognitoTokenValidationException ex => ex.Message,
+        CognitoTokenValidationException ex => CognitoTokenFailureDescription.Of(ex, detailed),
         AggregateException aggregate when aggregate.InnerExceptions.OfType<CognitoTokenValidationException>().Any() =>
-            string.Join("; ", aggregate.InnerExceptions.OfType<CognitoTokenValidationException>().Select(e => e.Message)),
+            string.Join("; ", aggregate.InnerExceptions.OfType<CognitoTokenValidationException>().Select(e => CognitoTokenFailureDescription.Of(e, detailed))),
         _ => null,
     };
 }

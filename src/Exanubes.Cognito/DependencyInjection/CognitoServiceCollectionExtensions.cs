@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
 using Exanubes.Cognito.IdentityProvider;
-using Exanubes.Cognito.Services;
+using Exanubes.Cognito.Admin;
+using Exanubes.Cognito.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -156,6 +157,7 @@ public static class CognitoServiceCollectionExtensions
     private static void AddHttpClient(IServiceCollection services, string name)
     {
         services.AddHttpClient(CognitoAuthSettings.HttpClientName(name))
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RefuseRedirects(handler))
             .AddResilienceHandler("Exanubes.Cognito.Retry", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<CognitoAuthOptions>>().Get(name);
@@ -166,4 +168,22 @@ public static class CognitoServiceCollectionExtensions
 
     private static IOptions<CognitoAuthOptions> Named(IServiceProvider services, string name) =>
         Options.Create(services.GetRequiredService<IOptionsMonitor<CognitoAuthOptions>>().Get(name));
+
+    /// <summary>
+    /// Cognito never redirects; a redirect could only come from something in the path, and following it would resend
+    /// the body (passwords, codes, tokens) to another address. The client's primary handler therefore does not follow
+    /// redirects: a 3xx comes back to the wire client as a failed result.
+    /// </summary>
+    internal static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+    }
 }

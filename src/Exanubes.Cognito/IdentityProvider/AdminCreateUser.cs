@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>AdminCreateUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html"/>).</summary>
 internal sealed class AdminCreateUserRequest
 {
+    /// <summary>Cognito <c>AdminCreateUser</c>: SigV4-signed, never retried: sends an invitation.</summary>
+    public static CognitoAction<AdminCreateUserRequest, AdminCreateUserResponse> Action { get; } = new(
+        "AdminCreateUser",
+        signed: true,
+        retryable: false,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.AdminCreateUserRequest,
+        CognitoJsonContext.Default.AdminCreateUserResponse);
+
     public string UserPoolId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

@@ -5,6 +5,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>AdminGetUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html"/>).</summary>
 internal sealed class AdminGetUserRequest
 {
+    /// <summary>Cognito <c>AdminGetUser</c>: SigV4-signed, retried: a read.</summary>
+    public static CognitoAction<AdminGetUserRequest, AdminGetUserResponse> Action { get; } = new(
+        "AdminGetUser",
+        signed: true,
+        retryable: true,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.AdminGetUserRequest,
+        CognitoJsonContext.Default.AdminGetUserResponse);
+
     public string UserPoolId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

@@ -6,6 +6,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// </summary>
 internal sealed class AssociateSoftwareTokenRequest
 {
+    /// <summary>Cognito <c>AssociateSoftwareToken</c>: unsigned, never retried: issues a new secret that replaces one the user may have scanned.</summary>
+    public static CognitoAction<AssociateSoftwareTokenRequest, AssociateSoftwareTokenResponse> Action { get; } = new(
+        "AssociateSoftwareToken",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.AssociateSoftwareTokenRequest,
+        CognitoJsonContext.Default.AssociateSoftwareTokenResponse);
+
     public string? AccessToken { get; set; }
 
     public string? Session { get; set; }

@@ -19,6 +19,7 @@ internal static class CognitoErrorMapper
         ["DeviceKeyExistsException"] = CognitoErrorCode.DeviceKeyExists,
         ["EnableSoftwareTokenMFAException"] = CognitoErrorCode.EnableSoftwareTokenMfa,
         ["ExpiredCodeException"] = CognitoErrorCode.ExpiredCode,
+        ["FeatureUnavailableInTierException"] = CognitoErrorCode.FeatureUnavailableInTier,
         ["ForbiddenException"] = CognitoErrorCode.Forbidden,
         ["GroupExistsException"] = CognitoErrorCode.GroupExists,
         ["InternalErrorException"] = CognitoErrorCode.InternalError,

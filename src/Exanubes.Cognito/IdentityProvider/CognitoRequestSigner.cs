@@ -44,7 +44,7 @@ internal sealed class CognitoRequestSigner : IDisposable
         {
             Credentials = credentials,
             Region = RegionEndpoint.GetBySystemName(region),
-            Service = CognitoActions.SigningService,
+            Service = CognitoProtocol.SigningService,
             SignPayload = true,
             SignedAt = _timeProvider.GetUtcNow().UtcDateTime,
         };

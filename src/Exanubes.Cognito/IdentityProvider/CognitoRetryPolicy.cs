@@ -9,7 +9,7 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>
 /// The retry strategy of the Cognito <see cref="HttpClient"/>: exponential backoff with jitter on throttling
 /// (<c>TooManyRequestsException</c>, <c>ThrottlingException</c>, HTTP 429), 5xx and transport failures, and only for
-/// requests marked retryable (<see cref="CognitoActions.Retryable"/>), so a retry can never double an action.
+/// requests marked retryable (<see cref="CognitoAction.Retryable"/>), so a retry can never double an action.
 /// </summary>
 internal static class CognitoRetryPolicy
 {

@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ConfirmForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html"/>).</summary>
 internal sealed class ConfirmForgotPasswordRequest
 {
+    /// <summary>Cognito <c>ConfirmForgotPassword</c>: unsigned, never retried: consumes the code.</summary>
+    public static CognitoAction<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse> Action { get; } = new(
+        "ConfirmForgotPassword",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.ConfirmForgotPasswordRequest,
+        CognitoJsonContext.Default.ConfirmForgotPasswordResponse);
+
     public string ClientId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html"/>).</summary>
 internal sealed class ForgotPasswordRequest
 {
+    /// <summary>Cognito <c>ForgotPassword</c>: unsigned, never retried: sends a code.</summary>
+    public static CognitoAction<ForgotPasswordRequest, ForgotPasswordResponse> Action { get; } = new(
+        "ForgotPassword",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.ForgotPasswordRequest,
+        CognitoJsonContext.Default.ForgotPasswordResponse);
+
     public string ClientId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>InitiateAuth</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html"/>).</summary>
 internal sealed class InitiateAuthRequest
 {
+    /// <summary>Cognito <c>InitiateAuth</c>: unsigned, never retried: counts toward lockout.</summary>
+    public static CognitoAction<InitiateAuthRequest, InitiateAuthResponse> Action { get; } = new(
+        "InitiateAuth",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.InitiateAuthRequest,
+        CognitoJsonContext.Default.InitiateAuthResponse);
+
     public string AuthFlow { get; set; } = string.Empty;
 
     public string ClientId { get; set; } = string.Empty;

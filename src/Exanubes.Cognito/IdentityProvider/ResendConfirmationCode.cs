@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>ResendConfirmationCode</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html"/>).</summary>
 internal sealed class ResendConfirmationCodeRequest
 {
+    /// <summary>Cognito <c>ResendConfirmationCode</c>: unsigned, never retried: sends a code.</summary>
+    public static CognitoAction<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse> Action { get; } = new(
+        "ResendConfirmationCode",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.ResendConfirmationCodeRequest,
+        CognitoJsonContext.Default.ResendConfirmationCodeResponse);
+
     public string ClientId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

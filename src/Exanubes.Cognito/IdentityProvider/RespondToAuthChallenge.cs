@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>RespondToAuthChallenge</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html"/>).</summary>
 internal sealed class RespondToAuthChallengeRequest
 {
+    /// <summary>Cognito <c>RespondToAuthChallenge</c>: unsigned, never retried: consumes the session.</summary>
+    public static CognitoAction<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> Action { get; } = new(
+        "RespondToAuthChallenge",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.RespondToAuthChallengeRequest,
+        CognitoJsonContext.Default.RespondToAuthChallengeResponse);
+
     public string ClientId { get; set; } = string.Empty;
 
     public string ChallengeName { get; set; } = string.Empty;

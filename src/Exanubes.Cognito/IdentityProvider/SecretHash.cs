@@ -36,4 +36,17 @@ internal static class SecretHash
             CryptographicOperations.ZeroMemory(key);
         }
     }
+
+    /// <summary>SECRET_HASH for <paramref name="username"/> when the app client has a secret; otherwise <see langword="null"/>.</summary>
+    public static string? For(CognitoAuthOptions options, string username) =>
+        options.ClientSecret is { } secret ? Compute(username, options.ClientId, secret) : null;
+
+    /// <summary>Adds <c>SECRET_HASH</c> to <paramref name="parameters"/> when the app client has a secret.</summary>
+    public static void AddTo(Dictionary<string, string> parameters, CognitoAuthOptions options, string username)
+    {
+        if (For(options, username) is { } hash)
+        {
+            parameters["SECRET_HASH"] = hash;
+        }
+    }
 }

@@ -6,6 +6,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// </summary>
 internal sealed class SetUserMFAPreferenceRequest
 {
+    /// <summary>Cognito <c>SetUserMFAPreference</c>: unsigned, never retried: a second run may race a newer change.</summary>
+    public static CognitoAction<SetUserMFAPreferenceRequest, SetUserMFAPreferenceResponse> Action { get; } = new(
+        "SetUserMFAPreference",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.SetUserMFAPreferenceRequest,
+        CognitoJsonContext.Default.SetUserMFAPreferenceResponse);
+
     public string AccessToken { get; set; } = string.Empty;
 
     public MfaSettingsType? SMSMfaSettings { get; set; }

@@ -3,6 +3,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// <summary>The <c>SignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html"/>).</summary>
 internal sealed class SignUpRequest
 {
+    /// <summary>Cognito <c>SignUp</c>: unsigned, never retried: sends a confirmation code.</summary>
+    public static CognitoAction<SignUpRequest, SignUpResponse> Action { get; } = new(
+        "SignUp",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.UserContextData,
+        CognitoJsonContext.Default.SignUpRequest,
+        CognitoJsonContext.Default.SignUpResponse);
+
     public string ClientId { get; set; } = string.Empty;
 
     public string Username { get; set; } = string.Empty;

@@ -6,6 +6,15 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// </summary>
 internal sealed class VerifySoftwareTokenRequest
 {
+    /// <summary>Cognito <c>VerifySoftwareToken</c>: unsigned, never retried: consumes the session and counts failed codes.</summary>
+    public static CognitoAction<VerifySoftwareTokenRequest, VerifySoftwareTokenResponse> Action { get; } = new(
+        "VerifySoftwareToken",
+        signed: false,
+        retryable: false,
+        CognitoRequestContext.None,
+        CognitoJsonContext.Default.VerifySoftwareTokenRequest,
+        CognitoJsonContext.Default.VerifySoftwareTokenResponse);
+
     public string UserCode { get; set; } = string.Empty;
 
     public string? AccessToken { get; set; }

@@ -23,4 +23,16 @@ internal sealed class CognitoSigningKey
 
     /// <summary>Why the JWK cannot verify RS256 (wrong kty, alg or use, too short); <see langword="null"/> when usable.</summary>
     public string? Problem { get; }
+
+    /// <summary>
+    /// Set when a JWKS refresh no longer publishes this key (removed, or its <c>kid</c> now names other material).
+    /// Cached tokens it verified are then validated afresh, and fail if their <c>kid</c> is gone.
+    /// </summary>
+    public bool Retired
+    {
+        get => Volatile.Read(ref _retired);
+        set => Volatile.Write(ref _retired, value);
+    }
+
+    private bool _retired;
 }

@@ -105,6 +105,14 @@ internal sealed class CognitoSigningKeyCache
 
             var previous = _keys;
             _keys = snapshot;
+            foreach (var (kid, old) in previous.Keys)
+            {
+                if (!keys.TryGetValue(kid, out var now) || !ReferenceEquals(now, old))
+                {
+                    old.Retired = true;
+                }
+            }
+
             LastError = null;
             Log.JwksFetched(_logger, _pool.UserPoolId, snapshot.UsableCount, keys.Count - snapshot.UsableCount);
             if (previous.FetchedAt is not null && _logger.IsEnabled(LogLevel.Information))

@@ -30,13 +30,20 @@ public sealed class CognitoTokenValidationOptions
     public int MaxTokenLength { get; set; } = 16 * 1024;
 
     /// <summary>
-    /// How many validated tokens are remembered so a repeat costs a hash lookup; 0 turns the cache off. Default:
-    /// 10,000. Only tokens that passed every check are cached, keyed by the whole token; each hit re-checks
-    /// <c>exp</c>/<c>nbf</c>, <c>token_use</c>, the additional check and the revocation check. When full, expired
-    /// entries are dropped, and if none were, the cache starts afresh. Each entry keeps the token string (1-4 KB), so
-    /// the default bounds the cache to a few tens of MB.
+    /// The most memory the validated-token cache may keep, in bytes; 0 turns the cache off. Default: 16 MiB (about
+    /// 5,000 to 10,000 Cognito tokens). A repeat of a cached token costs a hash of its last characters, a comparison of
+    /// the whole token and the checks that can change since it was first seen: <c>exp</c>/<c>nbf</c>,
+    /// <c>auth_time</c> against <see cref="CognitoUserPoolTokenOptions.MaxAuthenticationAge"/>, <c>token_use</c>, that
+    /// its signing key is still in the JWKS, the additional check and the revocation check. Only tokens that passed
+    /// every check are cached. When half the budget is used, the older half is dropped whole.
     /// </summary>
-    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+    public long ValidatedTokenCacheBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Tokens longer than this, in characters, are validated in full every time and never cached. Default: 8,192
+    /// (Cognito access tokens are about 1 KB, id tokens 1-4 KB).
+    /// </summary>
+    public int ValidatedTokenCacheMaxTokenLength { get; set; } = 8 * 1024;
 
     /// <summary>
     /// Shortest time between two JWKS fetches for one pool: a token with an unknown <c>kid</c> triggers a refetch

@@ -131,9 +131,14 @@ internal sealed class CognitoTokenValidationOptionsSetup :
             errors.Add($"{Key("MaxTokenLength")} must be at least 1024 characters.");
         }
 
-        if (options.ValidatedTokenCacheSize < 0)
+        if (options.ValidatedTokenCacheBytes is < 0 or (> 0 and < 64 * 1024))
         {
-            errors.Add($"{Key("ValidatedTokenCacheSize")} must be 0 (off) or positive.");
+            errors.Add($"{Key("ValidatedTokenCacheBytes")} must be 0 (off) or at least 65536 bytes.");
+        }
+
+        if (options.ValidatedTokenCacheMaxTokenLength < 0)
+        {
+            errors.Add($"{Key("ValidatedTokenCacheMaxTokenLength")} must be 0 or positive.");
         }
 
         foreach (var (setting, value) in new[]

@@ -16,6 +16,7 @@ internal sealed class CognitoUserPool
         IssuerUtf8 = Encoding.UTF8.GetBytes(Issuer);
         JwksUri = options.JwksUri!;
         ClientIds = options.AllowAnyClient ? null : options.ClientIds.ToFrozenSet(StringComparer.Ordinal);
+        _clientIdsUtf8 = options.AllowAnyClient ? null : [.. options.ClientIds.Distinct(StringComparer.Ordinal).Select(c => (Encoding.UTF8.GetBytes(c), c))];
         ExpectedClients = options.AllowAnyClient ? "any app client" : TokenText.List(options.ClientIds);
         RequiredGroups = [.. options.RequiredGroups];
         RequiredScopes = [.. options.RequiredScopes];
@@ -23,6 +24,8 @@ internal sealed class CognitoUserPool
         AdditionalCheck = options.AdditionalCheck;
         Keys = keys(this);
     }
+
+    private readonly (byte[] Utf8, string Text)[]? _clientIdsUtf8;
 
     public string UserPoolId { get; }
 
@@ -39,6 +42,30 @@ internal sealed class CognitoUserPool
     public FrozenSet<string>? ClientIds { get; }
 
     public string ExpectedClients { get; }
+
+    /// <summary>The accepted app client id the token's <c>client_id</c>/<c>aud</c> names (the configured instance), or <see langword="null"/>.</summary>
+    public string? MatchClient(Utf8Slice client, byte[] buffer)
+    {
+        if (_clientIdsUtf8 is null)
+        {
+            return client.GetString(buffer);
+        }
+
+        if (!client.Escaped)
+        {
+            foreach (var (utf8, text) in _clientIdsUtf8)
+            {
+                if (client.Span(buffer).SequenceEqual(utf8))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        return ClientIds!.TryGetValue(client.GetString(buffer), out var configured) ? configured : null;
+    }
 
     public string[] RequiredGroups { get; }
 

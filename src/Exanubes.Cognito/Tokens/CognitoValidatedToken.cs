@@ -1,7 +1,6 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 
 namespace Exanubes.Cognito.Tokens;
@@ -18,24 +17,44 @@ namespace Exanubes.Cognito.Tokens;
 /// </remarks>
 public sealed class CognitoValidatedToken
 {
-    private static readonly byte[] UsernameClaim = "username"u8.ToArray();
-    private static readonly byte[] CognitoUsernameClaim = "cognito:username"u8.ToArray();
+    private const long Absent = -1;
 
-    private readonly string _token;
+    /// <summary>The token's ASCII followed by its decoded payload: <see cref="JwsToken.Buffer"/> of the one read.</summary>
+    private readonly byte[] _buffer;
+    private readonly int _payloadStart;
+    private readonly int _payloadLength;
+    private readonly Utf8Slice _subject;
+    private readonly Utf8Slice _username;
+    private readonly Utf8Slice _jwtId;
+    private readonly Utf8Slice _originJti;
+    private readonly Utf8Slice _scope;
+    private readonly Utf8Slice _groups;
+    private readonly long _notBefore;
+    private readonly long _issuedAt;
+    private readonly long _authTime;
+    private string? _subjectText;
     private Details? _details;
 
-    internal CognitoValidatedToken(string token, CognitoUserPool pool, CognitoTokenUse tokenUse, string keyId, in CognitoJwtClaims claims)
+    internal CognitoValidatedToken(CognitoUserPool pool, string issuer, CognitoTokenUse tokenUse, CognitoSigningKey key, string clientId, in JwsToken jws)
     {
-        _token = token;
         Pool = pool;
+        Issuer = issuer;
         TokenUse = tokenUse;
-        KeyId = keyId;
-        Subject = claims.Subject!;
-        ClientId = claims.ClientIdFor(tokenUse)!;
-        ExpiresAtSeconds = claims.Exp;
-        NotBeforeSeconds = claims.Nbf;
-        IssuedAtSeconds = claims.Iat;
-        AuthTimeSeconds = claims.AuthTime;
+        Key = key;
+        ClientId = clientId;
+        _buffer = jws.Buffer;
+        _payloadStart = jws.PayloadStart;
+        _payloadLength = jws.PayloadLength;
+        _subject = jws.Text(JwtClaim.Subject);
+        _username = jws.Text(tokenUse == CognitoTokenUse.Access ? JwtClaim.Username : JwtClaim.CognitoUsername);
+        _jwtId = jws.Text(JwtClaim.JwtId);
+        _originJti = jws.Text(JwtClaim.OriginJti);
+        _scope = jws.Text(JwtClaim.Scope);
+        _groups = jws.Text(JwtClaim.Groups);
+        ExpiresAtSeconds = jws.Number(JwtClaim.ExpiresAt);
+        _notBefore = jws.Has(JwtClaim.NotBefore) ? jws.Number(JwtClaim.NotBefore) : Absent;
+        _issuedAt = jws.Has(JwtClaim.IssuedAt) ? jws.Number(JwtClaim.IssuedAt) : Absent;
+        _authTime = jws.Has(JwtClaim.AuthTime) ? jws.Number(JwtClaim.AuthTime) : Absent;
     }
 
     /// <summary>The kind of token: access or id.</summary>
@@ -45,13 +64,13 @@ public sealed class CognitoValidatedToken
     public string UserPoolId => Pool.UserPoolId;
 
     /// <summary>The token's <c>iss</c>.</summary>
-    public string Issuer => Pool.Issuer;
+    public string Issuer { get; }
 
     /// <summary>The <c>kid</c> of the JWK that verified the signature.</summary>
-    public string KeyId { get; }
+    public string KeyId => Key.KeyId;
 
     /// <summary><c>sub</c>: the user's immutable id (for client-credentials tokens, the app client id).</summary>
-    public string Subject { get; }
+    public string Subject => _subjectText ??= _subject.GetString(_buffer);
 
     /// <summary>The user name: <c>username</c> of an access token, <c>cognito:username</c> of an id token; <see langword="null"/> when absent (client-credentials tokens).</summary>
     public string? Username => GetDetails().Username;
@@ -85,13 +104,27 @@ public sealed class CognitoValidatedToken
 
     internal CognitoUserPool Pool { get; }
 
+    /// <summary>The JWK that verified the signature; a cache hit checks it is still published.</summary>
+    internal CognitoSigningKey Key { get; }
+
     internal long ExpiresAtSeconds { get; }
 
-    internal long? NotBeforeSeconds { get; }
+    internal long? NotBeforeSeconds => _notBefore == Absent ? null : _notBefore;
 
-    internal long? IssuedAtSeconds { get; }
+    internal long? IssuedAtSeconds => _issuedAt == Absent ? null : _issuedAt;
 
-    internal long? AuthTimeSeconds { get; }
+    internal long? AuthTimeSeconds => _authTime == Absent ? null : _authTime;
+
+    /// <summary>The whole token as ASCII, for the validated-token cache to compare a candidate with.</summary>
+    internal ReadOnlySpan<byte> TokenAscii => _buffer.AsSpan(0, _payloadStart);
+
+    /// <summary>What this entry keeps alive in the validated-token cache, in bytes (the buffer and the objects).</summary>
+    internal int RetainedBytes => _buffer.Length + 256;
+
+    /// <summary>The next entry of its validated-token cache bucket; set once, before the entry is published.</summary>
+    internal CognitoValidatedToken? CacheNext { get; set; }
+
+    internal int CacheHash { get; set; }
 
     /// <summary>
     /// Builds a new principal with every claim of the token under its Cognito name: one claim per group
@@ -107,21 +140,21 @@ public sealed class CognitoValidatedToken
     {
         var nameType = TokenUse == CognitoTokenUse.Access ? CognitoClaimTypes.Username : CognitoClaimTypes.CognitoUsername;
         var identity = new ClaimsIdentity(authenticationType, nameType, CognitoClaimTypes.Groups);
-        WithPayload((Identity: identity, Issuer: Issuer), static (payload, state) =>
+        var payload = _buffer.AsSpan(_payloadStart, _payloadLength);
+        var reader = new Utf8JsonReader(payload);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            using var document = JsonDocument.Parse(payload);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                AddClaims(state.Identity, property.Name, property.Value, state.Issuer);
-            }
-        });
+            var known = reader.ValueIsEscaped ? JwtClaim.Other : JwtClaimTable.Identify(reader.ValueSpan);
+            var name = known == JwtClaim.Other ? reader.GetString()! : JwtClaimTable.Name(known);
+            reader.Read();
+            AddClaims(identity, name, ref reader, payload);
+        }
+
         return identity;
     }
 
-    /// <summary>
-    /// The claims read only when asked for, so validation allocates no string it does not need. The validator has
-    /// already checked their JSON types; they are read from the (verified) payload once and kept.
-    /// </summary>
+    /// <summary>The claims read only when asked for, from the positions the reader recorded; kept once read.</summary>
     private Details GetDetails()
     {
         var details = Volatile.Read(ref _details);
@@ -130,127 +163,80 @@ public sealed class CognitoValidatedToken
             return details;
         }
 
-        details = new Details();
-        var usernameClaim = TokenUse == CognitoTokenUse.Access ? UsernameClaim : CognitoUsernameClaim;
-        WithPayload((details, usernameClaim), static (payload, state) =>
+        details = new Details
         {
-            var (d, usernameName) = state;
-            var reader = new Utf8JsonReader(payload.Span);
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals(usernameName))
-                {
-                    reader.Read();
-                    d.Username = reader.GetString();
-                }
-                else if (reader.ValueTextEquals("jti"u8))
-                {
-                    reader.Read();
-                    d.JwtId = reader.GetString();
-                }
-                else if (reader.ValueTextEquals("origin_jti"u8))
-                {
-                    reader.Read();
-                    d.OriginJti = reader.GetString();
-                }
-                else if (reader.ValueTextEquals("scope"u8))
-                {
-                    reader.Read();
-                    d.Scopes = reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                }
-                else if (reader.ValueTextEquals("cognito:groups"u8))
-                {
-                    reader.Read();
-                    var groups = new List<string>();
-                    while (reader.Read() && reader.TokenType == JsonTokenType.String)
-                    {
-                        groups.Add(reader.GetString()!);
-                    }
-
-                    d.Groups = [.. groups];
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        });
+            Username = _username.IsPresent ? _username.GetString(_buffer) : null,
+            JwtId = _jwtId.IsPresent ? _jwtId.GetString(_buffer) : null,
+            OriginJti = _originJti.IsPresent ? _originJti.GetString(_buffer) : null,
+            Scopes = _scope.IsPresent ? _scope.GetString(_buffer).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
+            Groups = _groups.IsPresent ? _groups.GetStrings(_buffer) : [],
+        };
         return Interlocked.CompareExchange(ref _details, details, null) ?? details;
     }
 
-    private void WithPayload<TState>(TState state, Action<ReadOnlyMemory<byte>, TState> read)
+    private void AddClaims(ClaimsIdentity identity, string name, ref Utf8JsonReader reader, ReadOnlySpan<byte> payload)
     {
-        var dot1 = _token.IndexOf('.', StringComparison.Ordinal);
-        var dot2 = _token.IndexOf('.', dot1 + 1);
-        var encoded = _token.AsSpan(dot1 + 1, dot2 - dot1 - 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(encoded.Length));
-        try
+        switch (reader.TokenType)
         {
-            var written = Base64Url.DecodeFromChars(encoded, buffer);
-            read(buffer.AsMemory(0, written), state);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static void AddClaims(ClaimsIdentity identity, string name, JsonElement value, string issuer)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String when name == CognitoClaimTypes.Scope:
-                foreach (var scope in value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            case JsonTokenType.String when name == CognitoClaimTypes.Scope:
+                foreach (var scope in reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    identity.AddClaim(new Claim(name, scope, ClaimValueTypes.String, issuer));
+                    identity.AddClaim(new Claim(name, scope, ClaimValueTypes.String, Issuer));
                 }
 
                 break;
-            case JsonValueKind.String:
-                identity.AddClaim(new Claim(name, value.GetString()!, ClaimValueTypes.String, issuer));
+            case JsonTokenType.String:
+                identity.AddClaim(new Claim(name, reader.GetString()!, ClaimValueTypes.String, Issuer));
                 break;
-            case JsonValueKind.Number:
-                var type = value.TryGetInt64(out _) ? ClaimValueTypes.Integer64 : ClaimValueTypes.Double;
-                identity.AddClaim(new Claim(name, value.GetRawText(), type, issuer));
+            case JsonTokenType.Number:
+                var type = reader.TryGetInt64(out _) ? ClaimValueTypes.Integer64 : ClaimValueTypes.Double;
+                identity.AddClaim(new Claim(name, Encoding.UTF8.GetString(reader.ValueSpan), type, Issuer));
                 break;
-            case JsonValueKind.True:
-            case JsonValueKind.False:
-                identity.AddClaim(new Claim(name, value.ValueKind == JsonValueKind.True ? "true" : "false", ClaimValueTypes.Boolean, issuer));
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                identity.AddClaim(new Claim(name, reader.TokenType == JsonTokenType.True ? "true" : "false", ClaimValueTypes.Boolean, Issuer));
                 break;
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
+            case JsonTokenType.StartArray:
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (item.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
+                    if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
                     {
-                        identity.AddClaim(new Claim(name, item.GetRawText(), "JSON", issuer));
+                        identity.AddClaim(new Claim(name, RawJson(ref reader, payload), "JSON", Issuer));
                     }
                     else
                     {
-                        AddClaims(identity, name, item, issuer);
+                        AddClaims(identity, name, ref reader, payload);
                     }
                 }
 
                 break;
-            case JsonValueKind.Object:
-                identity.AddClaim(new Claim(name, value.GetRawText(), "JSON", issuer));
+            case JsonTokenType.StartObject:
+                identity.AddClaim(new Claim(name, RawJson(ref reader, payload), "JSON", Issuer));
                 break;
             default:
                 break;
         }
     }
 
+    /// <summary>The JSON text of the object or array at the reader, which it then skips.</summary>
+    private static string RawJson(ref Utf8JsonReader reader, ReadOnlySpan<byte> payload)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return Encoding.UTF8.GetString(payload[start..(int)reader.BytesConsumed]);
+    }
+
     private sealed class Details
     {
-        public string? Username { get; set; }
+        public string? Username { get; init; }
 
-        public string? JwtId { get; set; }
+        public string? JwtId { get; init; }
 
-        public string? OriginJti { get; set; }
+        public string? OriginJti { get; init; }
 
-        public string[] Scopes { get; set; } = [];
+        public string[] Scopes { get; init; } = [];
 
-        public string[] Groups { get; set; } = [];
+        public string[] Groups { get; init; } = [];
     }
 
     /// <summary>Describes the token without its content: use, pool, subject and expiry.</summary>

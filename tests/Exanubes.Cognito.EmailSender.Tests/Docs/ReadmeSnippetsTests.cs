@@ -65,8 +65,8 @@ public sealed class ReadmeSnippetsTests
                 TriggerSource = CustomEmailSenderTriggerSource.SignUp,
                 Locale = "de",
                 Subject = "Ihr Bestätigungscode",
-                HtmlBody = "<p>Hallo {{ username }}, Ihr Code lautet <b>{{ code }}</b>.</p>{% if link %}<p><a href=\"{{ link }}\">Jetzt bestätigen</a></p>{% endif %}",
-                TextBody = "Ihr Code lautet {{ code }}. {{ link }}",
+                HtmlBody = "<p>Hallo {{ username }}, Ihr Code lautet <b>{{ code }}</b>.</p>{% if link %}<p><a href=\"{{ link | safe_url }}\">Jetzt bestätigen</a></p>{% endif %}",
+                TextBody = "Ihr Code lautet {{ code }}. {{ link | safe_url }}",
             });
         }
 

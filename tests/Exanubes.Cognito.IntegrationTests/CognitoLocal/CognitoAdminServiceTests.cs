@@ -93,19 +93,19 @@ public sealed class CognitoAdminServiceTests(CognitoLocalFixture cognito)
     [Fact]
     public async Task UnsupportedAction_CognitoLocalAnswersUnknownType_TypeIsPreserved()
     {
-        // cognito-local lacks ResendConfirmationCode (and GlobalSignOut, AdminResetUserPassword,
-        // AdminUserGlobalSignOut, GetTokensFromRefreshToken, USER_SRP_AUTH): those are proven by the response fixtures
-        // and the JS SDK wire comparison. Here its unknown error type must survive as-is.
+        // The local Cognito still lacks AdminResetUserPassword (and GetTokensFromRefreshToken; USER_SRP_AUTH and
+        // RevokeToken's wire are proven by the response fixtures and the JS SDK wire comparison). Its unknown error
+        // type must survive as-is. ResendConfirmationCode and GlobalSignOut now work: LocalCognitoExtensionsTests.
         var pool = await cognito.CreatePoolAsync();
         await using var provider = CognitoLocalServices.Build(cognito, pool);
-        var auth = provider.GetRequiredService<ICognitoAuthService>();
+        var admin = provider.GetRequiredService<ICognitoAdminService>();
 
-        var result = await auth.ResendConfirmationCodeAsync("anyone");
+        var result = await admin.ResetUserPasswordAsync("anyone");
 
         Assert.False(result.Succeeded);
         Assert.Equal(CognitoErrorCode.Unknown, result.Error.Code);
         Assert.Equal("Unsupported", result.Error.Type);
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, result.Error.StatusCode);
-        Assert.Contains("ResendConfirmationCode", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("AdminResetUserPassword", result.Error.Message, StringComparison.Ordinal);
     }
 }

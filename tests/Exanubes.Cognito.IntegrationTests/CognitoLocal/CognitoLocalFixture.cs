@@ -7,7 +7,8 @@ using Exanubes.Cognito.TestSupport;
 namespace Exanubes.Cognito.IntegrationTests.CognitoLocal;
 
 /// <summary>
-/// A real cognito-local (npm, pinned in peers/package-lock.json) on a free loopback port, in a fresh temporary working
+/// The project's local Cognito (<see cref="LocalCognito"/>: cognito-local, pinned in peers/package-lock.json, with the
+/// extensions in tests/local-cognito) on a free loopback port, in a fresh temporary working
 /// directory (it keeps its database in <c>.cognito/</c> there), stopped and deleted on dispose. Fails loudly when
 /// Node.js or the npm peers are missing.
 /// </summary>
@@ -25,8 +26,6 @@ public sealed class CognitoLocalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await NodePeers.EnsureInstalledAsync();
-        var script = NodePeers.PackageFile("cognito-local", "lib/bin/start.js");
         _workDir = Path.Combine(Path.GetTempPath(), "exanubes-cognito-local-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_workDir, ".cognito"));
 
@@ -35,12 +34,7 @@ public sealed class CognitoLocalFixture : IAsyncLifetime
             Path.Combine(_workDir, ".cognito", "config.json"),
             """{ "UserPoolDefaults": { "UsernameAttributes": [] } }""");
         var port = PeerProcess.FreePort();
-        _peer = PeerProcess.StartNode("cognito-local", script, [], _workDir, new Dictionary<string, string>
-        {
-            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["HOST"] = "127.0.0.1",
-        });
-        await _peer.WaitForPortAsync(port);
+        _peer = await LocalCognito.StartAsync(_workDir, port);
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
     }
 

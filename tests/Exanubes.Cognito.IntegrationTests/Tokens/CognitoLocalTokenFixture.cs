@@ -7,7 +7,7 @@ using Exanubes.Cognito.TestSupport;
 namespace Exanubes.Cognito.IntegrationTests.Tokens;
 
 /// <summary>
-/// A real cognito-local on a free loopback port in a fresh working folder, with one pool, one app client and one
+/// The project's local Cognito (<see cref="LocalCognito"/>) on a free loopback port in a fresh working folder, with one pool, one app client and one
 /// confirmed user in group <c>admin</c>, set up with raw JSON 1.1 calls. Signs the user in once and keeps the tokens.
 /// </summary>
 public sealed class CognitoLocalTokenFixture : IAsyncLifetime
@@ -34,16 +34,9 @@ public sealed class CognitoLocalTokenFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await NodePeers.EnsureInstalledAsync();
         Directory.CreateDirectory(_workDir);
         Port = PeerProcess.FreePort();
-        _peer = PeerProcess.StartNode(
-            "cognito-local",
-            NodePeers.PackageFile("cognito-local", "lib/bin/start.js"),
-            [],
-            _workDir,
-            new Dictionary<string, string> { ["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["HOST"] = "127.0.0.1" });
-        await _peer.WaitForPortAsync(Port);
+        _peer = await LocalCognito.StartAsync(_workDir, Port);
 
         var pool = await CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = "tokens-it" });
         UserPoolId = pool["UserPool"]!["Id"]!.GetValue<string>();

@@ -121,7 +121,7 @@ public sealed class CognitoLocalTokenValidationTests : IClassFixture<CognitoLoca
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(CognitoLocalTokenFixture.Payload(_cognito.AccessToken).GetProperty("username").GetString(), await ok.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, idToken.StatusCode);
-        Assert.Equal("error=\"invalid_token\", error_description=\"The token's token_use is 'id'; expected 'access'.\"", Assert.Single(idToken.Headers.WwwAuthenticate).Parameter);
+        Assert.Equal("error=\"invalid_token\", error_description=\"token_use not accepted\"", Assert.Single(idToken.Headers.WwwAuthenticate).Parameter);
         await host.StopAsync();
     }
 

@@ -8,7 +8,7 @@ namespace Exanubes.Cognito.IntegrationTests.Wire;
 internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, byte[] RawBody);
 
 /// <summary>The canned answer the capture server gives to the next request.</summary>
-internal sealed record CannedResponse(int Status, string Body, string? ErrorType = null)
+internal sealed record CannedResponse(int Status, string Body, string? ErrorType = null, Uri? Location = null)
 {
     public static CannedResponse EmptyOk { get; } = new(200, "{}");
 }
@@ -102,6 +102,11 @@ internal sealed class LoopbackCaptureServer : IDisposable
             if (canned.ErrorType is not null)
             {
                 context.Response.Headers["x-amzn-ErrorType"] = canned.ErrorType;
+            }
+
+            if (canned.Location is not null)
+            {
+                context.Response.RedirectLocation = canned.Location.ToString();
             }
 
             context.Response.ContentLength64 = bytes.Length;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
@@ -9,10 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Exanubes.Cognito.IntegrationTests.Wire;
 
 /// <summary>One wire case: an action and its input (the AWS API's JSON shape), optionally a canned response.</summary>
-internal sealed record WireCase(string Name, string Action, JsonObject Input, CannedResponse? Response)
-{
-    public bool IsAdmin => Action.StartsWith("Admin", StringComparison.Ordinal);
-}
+internal sealed record WireCase(string Name, string Action, JsonObject Input, CannedResponse? Response);
 
 /// <summary>What one side (the JS SDK or our client) sent for a case and what it made of the response.</summary>
 internal sealed record WireOutcome(CapturedRequest Request, JsonNode? Output, string? ErrorName, string? ErrorMessage);
@@ -106,14 +102,15 @@ public sealed class WireFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Calls <c>&lt;Action&gt;Async</c> with the input deserialized into our request type.</summary>
+    /// <summary>Sends the case through <see cref="CognitoIdentityProviderClient.SendAsync{TRequest, TResponse}"/> with its action's descriptor.</summary>
     internal static async Task<(JsonNode? Output, string? ErrorName, string? ErrorMessage)> InvokeAsync(CognitoIdentityProviderClient client, WireCase wireCase)
     {
-        var method = ActionMethod(wireCase.Action);
-        var requestType = method.GetParameters()[0].ParameterType;
-        var request = JsonSerializer.Deserialize(wireCase.Input.ToJsonString(), CognitoJsonContext.Default.GetTypeInfo(requestType)!)
+        var action = ActionDescriptors.Named(wireCase.Action);
+        var request = JsonSerializer.Deserialize(wireCase.Input.ToJsonString(), CognitoJsonContext.Default.GetTypeInfo(action.RequestType)!)
             ?? throw new InvalidOperationException($"input of '{wireCase.Name}' deserialized to null");
-        var task = (Task)method.Invoke(client, [request, CancellationToken.None])!;
+        var send = typeof(CognitoIdentityProviderClient).GetMethod(nameof(CognitoIdentityProviderClient.SendAsync))!
+            .MakeGenericMethod(action.RequestType, action.ResponseType);
+        var task = (Task)send.Invoke(client, [action, request, CancellationToken.None])!;
         await task;
         var result = task.GetType().GetProperty("Result")!.GetValue(task)!;
         var resultType = result.GetType();
@@ -126,17 +123,6 @@ public sealed class WireFixture : IAsyncLifetime
         var error = (CognitoError)resultType.GetProperty("Error")!.GetValue(result)!;
         return (null, error.Type, error.Message);
     }
-
-    internal static MethodInfo ActionMethod(string action)
-        => typeof(CognitoIdentityProviderClient).GetMethod(action + "Async", BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new InvalidOperationException($"CognitoIdentityProviderClient has no {action}Async");
-
-    /// <summary>The actions our client offers: every public <c>&lt;Action&gt;Async(&lt;Action&gt;Request, CancellationToken)</c>.</summary>
-    internal static IEnumerable<string> ClientActions()
-        => typeof(CognitoIdentityProviderClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && m.GetParameters().Length == 2
-                && m.GetParameters()[0].ParameterType.Name == m.Name[..^"Async".Length] + "Request")
-            .Select(m => m.Name[..^"Async".Length]);
 
     private static List<WireCase> Load(string file)
     {

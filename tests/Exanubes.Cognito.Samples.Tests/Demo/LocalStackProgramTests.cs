@@ -24,7 +24,7 @@ public sealed partial class LocalStackProgramTests
         };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Exanubes.Cognito.Sample.LocalStack.dll"));
         psi.ArgumentList.Add($"--LocalStack:StateDirectory={state}");
-        psi.ArgumentList.Add($"--LocalStack:RepositoryRoot={RepoPaths.Root}");
+        // No RepositoryRoot: the program finds the clone above its own folder, as `dotnet run` from a fresh clone does.
         foreach (var port in new[] { "DemoPort", "CognitoPort", "KmsPort", "LambdaPort", "SmtpPort", "InboxPort" })
         {
             psi.ArgumentList.Add($"--LocalStack:{port}=0");
@@ -49,6 +49,7 @@ public sealed partial class LocalStackProgramTests
             var demo = new Uri(Url().Match(Text(output), Text(output).IndexOf("Demo:", StringComparison.Ordinal)).Value);
             var inbox = new Uri(Url().Match(Text(output), Text(output).IndexOf("Inbox:", StringComparison.Ordinal)).Value);
             var cognito = new Uri(Url().Match(Text(output), Text(output).IndexOf("cognito-local http", StringComparison.Ordinal)).Value);
+            Assert.Equal("localhost", demo.Host); // the origin passkeys need; an IP address is no WebAuthn RP id
             using var http = new HttpClient();
             Assert.Contains("Exanubes Cognito demo", await http.GetStringAsync(demo), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(inbox, "api/healthz"))).StatusCode);
@@ -107,6 +108,6 @@ public sealed partial class LocalStackProgramTests
         }
     }
 
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
+    [GeneratedRegex(@"http://(127\.0\.0\.1|localhost):\d+/")]
     private static partial Regex Url();
 }

@@ -19,6 +19,22 @@ namespace Exanubes.Cognito.Tests.Authentication;
 /// <summary>The crafted token table and the policies through a real ASP.NET Core pipeline (TestServer, JwtBearer, authorization).</summary>
 public sealed class CognitoJwtBearerTests
 {
+    /// <summary>What a caller is told per failure when detailed errors are off: the check, no values.</summary>
+    private static readonly Dictionary<Type, string> Checks = new()
+    {
+        [typeof(CognitoTokenMalformedException)] = "token malformed",
+        [typeof(CognitoTokenAlgorithmException)] = "algorithm not accepted",
+        [typeof(CognitoSigningKeyNotFoundException)] = "signing key not found",
+        [typeof(CognitoSigningKeyException)] = "signing key not usable",
+        [typeof(CognitoTokenSignatureException)] = "signature invalid",
+        [typeof(CognitoTokenIssuerException)] = "issuer not accepted",
+        [typeof(CognitoTokenUseException)] = "token_use not accepted",
+        [typeof(CognitoTokenClientException)] = "app client not accepted",
+        [typeof(CognitoTokenExpiredException)] = "token expired",
+        [typeof(CognitoTokenNotYetValidException)] = "token not yet valid",
+        [typeof(CognitoTokenLifetimeException)] = "token lifetime not accepted",
+    };
+
     public static TheoryData<string> CraftedTokenNames => CraftedTokens.Names;
 
     [Theory]
@@ -34,12 +50,61 @@ public sealed class CognitoJwtBearerTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Bearer", challenge.Scheme);
-        Assert.Equal($"error=\"invalid_token\", error_description=\"{crafted.Message}\"", challenge.Parameter);
+        Assert.Equal($"error=\"invalid_token\", error_description=\"{Checks[crafted.Exception]}\"", challenge.Parameter);
         var logs = host.Services.GetFakeLogCollector().GetSnapshot();
+        // One record of the rejection with its detail: JwtBearer's (with the exception), not ours as well.
+        var rejection = Assert.Single(logs, r => r.Exception?.Message == crafted.Message);
+        Assert.Equal("TokenValidationFailed", rejection.Id.Name);
+        Assert.DoesNotContain(logs, r => r.Id.Id == 3004);
         foreach (var part in crafted.Token.Split('.').Where(p => p.Length > 8))
         {
             Assert.DoesNotContain(logs, r => r.Message.Contains(part, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(part, StringComparison.Ordinal) ?? false));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(CraftedTokenNames))]
+    public async Task Request_CraftedTokenWithDetailedErrors_401WithExpectedAndActualValues(string name)
+    {
+        var crafted = CraftedTokens.Get(name);
+        using var host = await StartAsync(services => services.Configure<CognitoJwtBearerOptions>(
+            crafted.Use == CognitoTokenUse.Id ? "CognitoId" : CognitoAuthenticationDefaults.AuthenticationScheme, o => o.DetailedErrors = true));
+
+        using var response = await Send(host, crafted.Use == CognitoTokenUse.Id ? "/id/me" : "/me", crafted.Token);
+
+        Assert.Equal($"error=\"invalid_token\", error_description=\"{crafted.Message}\"", Assert.Single(response.Headers.WwwAuthenticate).Parameter);
+    }
+
+    [Fact]
+    public async Task Request_OtherPoolsToken_ErrorDescriptionNamesNoPoolIssuerOrClient()
+    {
+        using var host = await StartAsync();
+
+        using var wrongIssuer = await Send(host, "/me", CraftedTokens.Get("other pool's token").Token);
+        using var wrongClient = await Send(host, "/me", CraftedTokens.Get("other client's access token").Token);
+
+        var issuerChallenge = Assert.Single(wrongIssuer.Headers.WwwAuthenticate).Parameter!;
+        var clientChallenge = Assert.Single(wrongClient.Headers.WwwAuthenticate).Parameter!;
+        Assert.Equal("error=\"invalid_token\", error_description=\"issuer not accepted\"", issuerChallenge);
+        Assert.Equal("error=\"invalid_token\", error_description=\"app client not accepted\"", clientChallenge);
+        foreach (var secret in new[] { PoolId, OtherPoolId, ClientId, OtherClientId, "cognito-idp" })
+        {
+            Assert.DoesNotContain(secret, issuerChallenge + clientChallenge, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Staging", false)]
+    [InlineData("Production", false)]
+    public async Task Request_HostEnvironment_DetailedErrorsOnlyInDevelopment(string environment, bool detailed)
+    {
+        using var host = await StartAsync(environment: environment);
+
+        using var response = await Send(host, "/me", Hs256WithPublicKey());
+
+        var expected = detailed ? "The token's alg 'HS256' is not allowed; expected 'RS256'." : "algorithm not accepted";
+        Assert.Equal($"error=\"invalid_token\", error_description=\"{expected}\"", Assert.Single(response.Headers.WwwAuthenticate).Parameter);
     }
 
     [Fact]
@@ -156,7 +221,7 @@ public sealed class CognitoJwtBearerTests
         using var response = await Send(host, "/me", Hs256WithPublicKey());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("The token's alg 'HS256' is not allowed; expected 'RS256'.", seen);
+        Assert.Equal("algorithm not accepted", seen);
     }
 
     [Fact]
@@ -167,7 +232,8 @@ public sealed class CognitoJwtBearerTests
         using var response = await Send(host, "/me", Access());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains($"No signing keys are loaded for user pool '{PoolId}'", Assert.Single(response.Headers.WwwAuthenticate).Parameter, StringComparison.Ordinal);
+        Assert.Equal("error=\"invalid_token\", error_description=\"signing key not found\"", Assert.Single(response.Headers.WwwAuthenticate).Parameter);
+        Assert.Contains(host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Exception?.Message.Contains($"No signing keys are loaded for user pool '{PoolId}'", StringComparison.Ordinal) ?? false);
     }
 
     private static async Task<HttpResponseMessage> Send(IHost host, string path, string token)
@@ -177,10 +243,11 @@ public sealed class CognitoJwtBearerTests
         return await host.GetTestClient().SendAsync(request);
     }
 
-    private static async Task<IHost> StartAsync(Action<IServiceCollection>? configure = null, FakeJwksHandler? jwks = null)
+    private static async Task<IHost> StartAsync(Action<IServiceCollection>? configure = null, FakeJwksHandler? jwks = null, string environment = "Production")
     {
         jwks ??= new FakeJwksHandler();
         var host = new HostBuilder()
+            .UseEnvironment(environment)
             .ConfigureWebHost(web => web
                 .UseTestServer()
                 .ConfigureServices(services =>

@@ -25,7 +25,7 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         ["Cognito:TokenValidation:UserPools:1:RequiredScopes:0"] = "orders/read",
         ["Cognito:TokenValidation:ClockSkew"] = "00:00:30",
         ["Cognito:TokenValidation:MaxTokenLength"] = "8192",
-        ["Cognito:TokenValidation:ValidatedTokenCacheSize"] = "0",
+        ["Cognito:TokenValidation:ValidatedTokenCacheBytes"] = "0",
         ["Cognito:TokenValidation:JwksMinimumRefreshInterval"] = "00:00:20",
         ["Cognito:TokenValidation:JwksRefreshPeriod"] = "02:00:00",
         ["Cognito:TokenValidation:JwksTimeout"] = "00:00:03",
@@ -67,7 +67,7 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         Assert.Equal(new Uri(OtherIssuer + "/.well-known/jwks.json"), b.JwksUri);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ClockSkew);
         Assert.Equal(8192, options.MaxTokenLength);
-        Assert.Equal(0, options.ValidatedTokenCacheSize);
+        Assert.Equal(0, options.ValidatedTokenCacheBytes);
         Assert.Equal(TimeSpan.FromSeconds(20), options.JwksMinimumRefreshInterval);
         Assert.Equal(TimeSpan.FromHours(2), options.JwksRefreshPeriod);
         Assert.Equal(TimeSpan.FromSeconds(3), options.JwksTimeout);
@@ -113,7 +113,7 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
     [InlineData("UserPools:1:ClientIds:0", "", "Cognito:TokenValidation:UserPools:1:ClientIds (user pool 'eu-west-1_OtherPool') must list the accepted app client ids")]
     [InlineData("UserPools:0:Issuer", "ftp://example.test/pool", "Cognito:TokenValidation:UserPools:0:Issuer (user pool 'eu-west-1_TestPool1') must be an absolute https URL")]
     [InlineData("ClockSkew", "00:10:00", "Cognito:TokenValidation:ClockSkew must be between 0 and 5 minutes")]
-    [InlineData("ValidatedTokenCacheSize", "-1", "Cognito:TokenValidation:ValidatedTokenCacheSize must be 0 (off) or positive")]
+    [InlineData("ValidatedTokenCacheBytes", "-1", "Cognito:TokenValidation:ValidatedTokenCacheBytes must be 0 (off) or at least 65536 bytes")]
     [InlineData("JwksTimeout", "00:00:00", "Cognito:TokenValidation:JwksTimeout must be positive")]
     [InlineData("JwksMaxResponseBytes", "10", "Cognito:TokenValidation:JwksMaxResponseBytes must be at least 1024")]
     public void AddCognitoTokenValidation_InvalidConfiguration_FailsAtStartupNamingTheKey(string key, string value, string expected)

@@ -13,53 +13,53 @@ public sealed class CognitoIdentityProviderClientTests
 
     private static readonly CallTable Calls = new()
     {
-        { "SignUp", c => c.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada", Password = "pw", UserAttributes = [new AttributeType { Name = "email", Value = "ada@example.com" }], ClientMetadata = new() { ["k"] = "v" } }, default),
+        { "SignUp", c => c.SendAsync(SignUpRequest.Action, new SignUpRequest { ClientId = "cid", Username = "ada", Password = "pw", UserAttributes = [new AttributeType { Name = "email", Value = "ada@example.com" }], ClientMetadata = new() { ["k"] = "v" } }, default),
           """{"ClientId":"cid","Username":"ada","Password":"pw","UserAttributes":[{"Name":"email","Value":"ada@example.com"}],"ClientMetadata":{"k":"v"}}""" },
-        { "ConfirmSignUp", c => c.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", SecretHash = "h", Username = "ada", ConfirmationCode = "123456" }, default),
+        { "ConfirmSignUp", c => c.SendAsync(ConfirmSignUpRequest.Action, new ConfirmSignUpRequest { ClientId = "cid", SecretHash = "h", Username = "ada", ConfirmationCode = "123456" }, default),
           """{"ClientId":"cid","SecretHash":"h","Username":"ada","ConfirmationCode":"123456"}""" },
-        { "ResendConfirmationCode", c => c.ResendConfirmationCodeAsync(new ResendConfirmationCodeRequest { ClientId = "cid", Username = "ada" }, default),
+        { "ResendConfirmationCode", c => c.SendAsync(ResendConfirmationCodeRequest.Action, new ResendConfirmationCodeRequest { ClientId = "cid", Username = "ada" }, default),
           """{"ClientId":"cid","Username":"ada"}""" },
-        { "InitiateAuth", c => c.InitiateAuthAsync(new InitiateAuthRequest { AuthFlow = "USER_PASSWORD_AUTH", ClientId = "cid", AuthParameters = new() { ["USERNAME"] = "ada", ["PASSWORD"] = "pw" } }, default),
+        { "InitiateAuth", c => c.SendAsync(InitiateAuthRequest.Action, new InitiateAuthRequest { AuthFlow = "USER_PASSWORD_AUTH", ClientId = "cid", AuthParameters = new() { ["USERNAME"] = "ada", ["PASSWORD"] = "pw" } }, default),
           """{"AuthFlow":"USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"ada","PASSWORD":"pw"},"ClientId":"cid"}""" },
-        { "RespondToAuthChallenge", c => c.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest { ClientId = "cid", ChallengeName = "SMS_MFA", Session = "s", ChallengeResponses = new() { ["USERNAME"] = "ada", ["SMS_MFA_CODE"] = "123456" } }, default),
+        { "RespondToAuthChallenge", c => c.SendAsync(RespondToAuthChallengeRequest.Action, new RespondToAuthChallengeRequest { ClientId = "cid", ChallengeName = "SMS_MFA", Session = "s", ChallengeResponses = new() { ["USERNAME"] = "ada", ["SMS_MFA_CODE"] = "123456" } }, default),
           """{"ClientId":"cid","ChallengeName":"SMS_MFA","Session":"s","ChallengeResponses":{"USERNAME":"ada","SMS_MFA_CODE":"123456"}}""" },
-        { "ForgotPassword", c => c.ForgotPasswordAsync(new ForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default),
+        { "ForgotPassword", c => c.SendAsync(ForgotPasswordRequest.Action, new ForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default),
           """{"ClientId":"cid","Username":"ada"}""" },
-        { "ConfirmForgotPassword", c => c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "123456", Password = "pw2" }, default),
+        { "ConfirmForgotPassword", c => c.SendAsync(ConfirmForgotPasswordRequest.Action, new ConfirmForgotPasswordRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "123456", Password = "pw2" }, default),
           """{"ClientId":"cid","Username":"ada","ConfirmationCode":"123456","Password":"pw2"}""" },
-        { "ChangePassword", c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "at", PreviousPassword = "pw", ProposedPassword = "pw2" }, default),
+        { "ChangePassword", c => c.SendAsync(ChangePasswordRequest.Action, new ChangePasswordRequest { AccessToken = "at", PreviousPassword = "pw", ProposedPassword = "pw2" }, default),
           """{"AccessToken":"at","PreviousPassword":"pw","ProposedPassword":"pw2"}""" },
-        { "GetUser", c => c.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
-        { "UpdateUserAttributes", c => c.UpdateUserAttributesAsync(new UpdateUserAttributesRequest { AccessToken = "at", UserAttributes = [new AttributeType { Name = "name", Value = "Ada" }] }, default),
+        { "GetUser", c => c.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "UpdateUserAttributes", c => c.SendAsync(UpdateUserAttributesRequest.Action, new UpdateUserAttributesRequest { AccessToken = "at", UserAttributes = [new AttributeType { Name = "name", Value = "Ada" }] }, default),
           """{"AccessToken":"at","UserAttributes":[{"Name":"name","Value":"Ada"}]}""" },
-        { "VerifyUserAttribute", c => c.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = "at", AttributeName = "email", Code = "123456" }, default),
+        { "VerifyUserAttribute", c => c.SendAsync(VerifyUserAttributeRequest.Action, new VerifyUserAttributeRequest { AccessToken = "at", AttributeName = "email", Code = "123456" }, default),
           """{"AccessToken":"at","AttributeName":"email","Code":"123456"}""" },
-        { "GetUserAttributeVerificationCode", c => c.GetUserAttributeVerificationCodeAsync(new GetUserAttributeVerificationCodeRequest { AccessToken = "at", AttributeName = "email" }, default),
+        { "GetUserAttributeVerificationCode", c => c.SendAsync(GetUserAttributeVerificationCodeRequest.Action, new GetUserAttributeVerificationCodeRequest { AccessToken = "at", AttributeName = "email" }, default),
           """{"AccessToken":"at","AttributeName":"email"}""" },
-        { "GlobalSignOut", c => c.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
-        { "RevokeToken", c => c.RevokeTokenAsync(new RevokeTokenRequest { Token = "rt", ClientId = "cid", ClientSecret = "cs" }, default),
+        { "GlobalSignOut", c => c.SendAsync(GlobalSignOutRequest.Action, new GlobalSignOutRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "RevokeToken", c => c.SendAsync(RevokeTokenRequest.Action, new RevokeTokenRequest { Token = "rt", ClientId = "cid", ClientSecret = "cs" }, default),
           """{"Token":"rt","ClientId":"cid","ClientSecret":"cs"}""" },
-        { "DeleteUser", c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
-        { "GetTokensFromRefreshToken", c => c.GetTokensFromRefreshTokenAsync(new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default),
+        { "DeleteUser", c => c.SendAsync(DeleteUserRequest.Action, new DeleteUserRequest { AccessToken = "at" }, default), """{"AccessToken":"at"}""" },
+        { "GetTokensFromRefreshToken", c => c.SendAsync(GetTokensFromRefreshTokenRequest.Action, new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default),
           """{"RefreshToken":"rt","ClientId":"cid"}""" },
-        { "AssociateSoftwareToken", c => c.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { Session = "s" }, default), """{"Session":"s"}""" },
-        { "VerifySoftwareToken", c => c.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at", FriendlyDeviceName = "Phone" }, default),
+        { "AssociateSoftwareToken", c => c.SendAsync(AssociateSoftwareTokenRequest.Action, new AssociateSoftwareTokenRequest { Session = "s" }, default), """{"Session":"s"}""" },
+        { "VerifySoftwareToken", c => c.SendAsync(VerifySoftwareTokenRequest.Action, new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at", FriendlyDeviceName = "Phone" }, default),
           """{"UserCode":"123456","AccessToken":"at","FriendlyDeviceName":"Phone"}""" },
-        { "SetUserMFAPreference", c => c.SetUserMFAPreferenceAsync(new SetUserMFAPreferenceRequest { AccessToken = "at", SoftwareTokenMfaSettings = new MfaSettingsType { Enabled = true, PreferredMfa = true }, SMSMfaSettings = new MfaSettingsType { Enabled = false } }, default),
+        { "SetUserMFAPreference", c => c.SendAsync(SetUserMFAPreferenceRequest.Action, new SetUserMFAPreferenceRequest { AccessToken = "at", SoftwareTokenMfaSettings = new MfaSettingsType { Enabled = true, PreferredMfa = true }, SMSMfaSettings = new MfaSettingsType { Enabled = false } }, default),
           """{"AccessToken":"at","SMSMfaSettings":{"Enabled":false},"SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}""" },
-        { "AdminGetUser", c => c.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
-        { "AdminCreateUser", c => c.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = Pool, Username = "ada", TemporaryPassword = "tmp", MessageAction = "SUPPRESS", DesiredDeliveryMediums = ["EMAIL"] }, default),
+        { "AdminGetUser", c => c.SendAsync(AdminGetUserRequest.Action, new AdminGetUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminCreateUser", c => c.SendAsync(AdminCreateUserRequest.Action, new AdminCreateUserRequest { UserPoolId = Pool, Username = "ada", TemporaryPassword = "tmp", MessageAction = "SUPPRESS", DesiredDeliveryMediums = ["EMAIL"] }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","TemporaryPassword":"tmp","MessageAction":"SUPPRESS","DesiredDeliveryMediums":["EMAIL"]}""" },
-        { "AdminConfirmSignUp", c => c.AdminConfirmSignUpAsync(new AdminConfirmSignUpRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
-        { "AdminDeleteUser", c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
-        { "AdminAddUserToGroup", c => c.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
+        { "AdminConfirmSignUp", c => c.SendAsync(AdminConfirmSignUpRequest.Action, new AdminConfirmSignUpRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminDeleteUser", c => c.SendAsync(AdminDeleteUserRequest.Action, new AdminDeleteUserRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminAddUserToGroup", c => c.SendAsync(AdminAddUserToGroupRequest.Action, new AdminAddUserToGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","GroupName":"g"}""" },
-        { "AdminRemoveUserFromGroup", c => c.AdminRemoveUserFromGroupAsync(new AdminRemoveUserFromGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
+        { "AdminRemoveUserFromGroup", c => c.SendAsync(AdminRemoveUserFromGroupRequest.Action, new AdminRemoveUserFromGroupRequest { UserPoolId = Pool, Username = "ada", GroupName = "g" }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","GroupName":"g"}""" },
-        { "AdminListGroupsForUser", c => c.AdminListGroupsForUserAsync(new AdminListGroupsForUserRequest { UserPoolId = Pool, Username = "ada", Limit = 10, NextToken = "n" }, default),
+        { "AdminListGroupsForUser", c => c.SendAsync(AdminListGroupsForUserRequest.Action, new AdminListGroupsForUserRequest { UserPoolId = Pool, Username = "ada", Limit = 10, NextToken = "n" }, default),
           $$"""{"UserPoolId":"{{Pool}}","Username":"ada","Limit":10,"NextToken":"n"}""" },
-        { "AdminResetUserPassword", c => c.AdminResetUserPasswordAsync(new AdminResetUserPasswordRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
-        { "AdminUserGlobalSignOut", c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminResetUserPassword", c => c.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
+        { "AdminUserGlobalSignOut", c => c.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = Pool, Username = "ada" }, default), $$"""{"UserPoolId":"{{Pool}}","Username":"ada"}""" },
     };
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Fixture(fixture, HttpStatusCode.BadRequest));
 
-        var result = await host.Client.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
+        var result = await host.Client.SendAsync(ConfirmSignUpRequest.Action, new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
 
         Assert.False(result.Succeeded);
         Assert.Equal(code, result.Error.Code);
@@ -113,7 +113,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Json("{}", HttpStatusCode.BadRequest, "CodeMismatchException:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/"));
 
-        var result = await host.Client.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
+        var result = await host.Client.SendAsync(ConfirmSignUpRequest.Action, new ConfirmSignUpRequest { ClientId = "cid", Username = "ada", ConfirmationCode = "1" }, default);
 
         Assert.Equal(CognitoErrorCode.CodeMismatch, result.Error?.Code);
         Assert.Equal("CodeMismatchException", result.Error?.Type);
@@ -124,7 +124,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>bad gateway</html>") });
 
-        var result = await host.Client.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
+        var result = await host.Client.SendAsync(SignUpRequest.Action, new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
 
         Assert.Equal(CognitoErrorCode.InternalError, result.Error?.Code);
         Assert.Equal(HttpStatusCode.BadGateway, result.Error?.StatusCode);
@@ -135,7 +135,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
 
-        var result = await host.Client.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(DeleteUserRequest.Action, new DeleteUserRequest { AccessToken = "at" }, default);
 
         Assert.True(result.Succeeded);
     }
@@ -145,7 +145,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Json("""{"UserConfirmed": "yes-ish"""));
 
-        var result = await host.Client.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
+        var result = await host.Client.SendAsync(SignUpRequest.Action, new SignUpRequest { ClientId = "cid", Username = "ada" }, default);
 
         Assert.Equal("InvalidResponse", result.Error?.Type);
         Assert.Equal(CognitoErrorCode.Unknown, result.Error?.Code);
@@ -170,7 +170,7 @@ public sealed class CognitoIdentityProviderClientTests
             return new HttpResponseMessage(status) { Content = content };
         });
 
-        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.False(result.Succeeded);
         Assert.Equal("ResponseTooLarge", result.Error?.Type);
@@ -187,7 +187,7 @@ public sealed class CognitoIdentityProviderClientTests
         padded[^1] = (byte)'}';
         await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new UnknownLengthStream(padded)) });
 
-        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.True(result.Succeeded);
     }
@@ -199,7 +199,7 @@ public sealed class CognitoIdentityProviderClientTests
         using var stall = new StallingStream();
         await using var host = WireTestHost.Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stall) }, timeProvider: time);
 
-        var call = host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        var call = host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
         await stall.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(call.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(101)); // HttpClient's default Timeout is 100 s
@@ -241,7 +241,7 @@ public sealed class CognitoIdentityProviderClientTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, cts.Token));
     }
 
     [Theory]
@@ -260,7 +260,7 @@ public sealed class CognitoIdentityProviderClientTests
             o.UseDualStackEndpoint = dualStack;
         });
 
-        await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.Equal(new Uri(expected), host.Client.Endpoint);
         Assert.Equal(new Uri(expected), Assert.Single(host.Handler.Requests).Uri);
@@ -271,7 +271,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create("Empty.json", o => o.ServiceUrl = new Uri("http://127.0.0.1:9229/"));
 
-        await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.Equal(new Uri("http://127.0.0.1:9229/"), Assert.Single(host.Handler.Requests).Uri);
     }
@@ -304,7 +304,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create("AssociateSoftwareToken.json");
 
-        var result = await host.Client.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(AssociateSoftwareTokenRequest.Action, new AssociateSoftwareTokenRequest { AccessToken = "at" }, default);
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", result.Value.SecretCode);
@@ -319,7 +319,7 @@ public sealed class CognitoIdentityProviderClientTests
     {
         await using var host = WireTestHost.Create(fixture);
 
-        var result = await host.Client.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", Session = "s" }, default);
+        var result = await host.Client.SendAsync(VerifySoftwareTokenRequest.Action, new VerifySoftwareTokenRequest { UserCode = "123456", Session = "s" }, default);
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(status, result.Value.Status);

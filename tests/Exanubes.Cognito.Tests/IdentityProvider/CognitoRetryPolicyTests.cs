@@ -5,9 +5,15 @@ namespace Exanubes.Cognito.Tests.IdentityProvider;
 
 public sealed class CognitoRetryPolicyTests
 {
-    public static TheoryData<string> RetryableActions => [.. CognitoActions.Retryable];
+    private static readonly string[] Retryable =
+    [
+        "GetUser", "AdminGetUser", "AdminListGroupsForUser", "GlobalSignOut", "AdminUserGlobalSignOut", "RevokeToken",
+        "AdminAddUserToGroup", "AdminRemoveUserFromGroup",
+    ];
 
-    public static TheoryData<string> NonRetryableActions =>
+    public static TheoryData<string> RetryableActions => [.. Retryable];
+
+    private static readonly string[] NeverRetried =
     [
         "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth", "RespondToAuthChallenge", "ForgotPassword",
         "ConfirmForgotPassword", "ChangePassword", "UpdateUserAttributes", "VerifyUserAttribute",
@@ -15,6 +21,19 @@ public sealed class CognitoRetryPolicyTests
         "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword", "AssociateSoftwareToken", "VerifySoftwareToken",
         "SetUserMFAPreference",
     ];
+
+    public static TheoryData<string> NonRetryableActions => [.. NeverRetried];
+
+    [Fact]
+    public void Descriptors_RetryableFlag_MatchesTheListsAbove()
+    {
+        var retryable = Retryable.ToHashSet(StringComparer.Ordinal);
+        var never = NeverRetried.ToHashSet(StringComparer.Ordinal);
+        var descriptors = ActionDescriptors.All;
+
+        Assert.Equal(descriptors.Select(d => d.Name).Order(StringComparer.Ordinal), retryable.Concat(never).Order(StringComparer.Ordinal));
+        Assert.All(descriptors, d => Assert.True(d.Retryable == retryable.Contains(d.Name), $"{d.Name}.Retryable is {d.Retryable}"));
+    }
 
     [Theory]
     [MemberData(nameof(RetryableActions))]
@@ -40,7 +59,7 @@ public sealed class CognitoRetryPolicyTests
     [MemberData(nameof(NonRetryableActions))]
     public async Task NonRetryableAction_ThrottledOr5xx_IsSentOnceAndFails(string action)
     {
-        Assert.DoesNotContain(action, CognitoActions.Retryable);
+        Assert.False(ActionDescriptors.Named(action).Retryable);
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Fixture("Error.InternalError.json", HttpStatusCode.ServiceUnavailable));
 
         var succeeded = await Call(host.Client, action);
@@ -54,7 +73,7 @@ public sealed class CognitoRetryPolicyTests
     {
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Fixture("Error.NotAuthorized.json", HttpStatusCode.BadRequest));
 
-        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.Equal(CognitoErrorCode.NotAuthorized, result.Error?.Code);
         Assert.Single(host.Handler.Requests);
@@ -65,7 +84,7 @@ public sealed class CognitoRetryPolicyTests
     {
         await using var host = WireTestHost.Create(_ => FakeCognitoHandler.Fixture("Error.TooManyRequests.json", HttpStatusCode.BadRequest));
 
-        var result = await host.Client.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default);
 
         Assert.Equal(CognitoErrorCode.TooManyRequests, result.Error?.Code);
         Assert.Equal(1 + 3, host.Handler.Requests.Count);
@@ -77,7 +96,7 @@ public sealed class CognitoRetryPolicyTests
         var calls = 0;
         await using var host = WireTestHost.Create(_ => ++calls == 1 ? throw new HttpRequestException("connection reset") : FakeCognitoHandler.Fixture("Empty.json"));
 
-        var result = await host.Client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = "at" }, default);
+        var result = await host.Client.SendAsync(GlobalSignOutRequest.Action, new GlobalSignOutRequest { AccessToken = "at" }, default);
 
         Assert.True(result.Succeeded);
         Assert.Equal(2, host.Handler.Requests.Count);
@@ -88,7 +107,7 @@ public sealed class CognitoRetryPolicyTests
     {
         await using var host = WireTestHost.Create(_ => throw new HttpRequestException("connection reset"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default));
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.SendAsync(SignUpRequest.Action, new SignUpRequest { ClientId = "cid", Username = "ada" }, default));
         Assert.Single(host.Handler.Requests);
     }
 
@@ -97,34 +116,34 @@ public sealed class CognitoRetryPolicyTests
         const string pool = WireTestHost.PoolId;
         return action switch
         {
-            "SignUp" => (await c.SignUpAsync(new SignUpRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
-            "ConfirmSignUp" => (await c.ConfirmSignUpAsync(new ConfirmSignUpRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
-            "ResendConfirmationCode" => (await c.ResendConfirmationCodeAsync(new ResendConfirmationCodeRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
-            "InitiateAuth" => (await c.InitiateAuthAsync(new InitiateAuthRequest { ClientId = "cid", AuthFlow = "USER_PASSWORD_AUTH" }, default)).Succeeded,
-            "RespondToAuthChallenge" => (await c.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest { ClientId = "cid", ChallengeName = "SMS_MFA" }, default)).Succeeded,
-            "ForgotPassword" => (await c.ForgotPasswordAsync(new ForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
-            "ConfirmForgotPassword" => (await c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
-            "ChangePassword" => (await c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "at" }, default)).Succeeded,
-            "GetUser" => (await c.GetUserAsync(new GetUserRequest { AccessToken = "at" }, default)).Succeeded,
-            "UpdateUserAttributes" => (await c.UpdateUserAttributesAsync(new UpdateUserAttributesRequest { AccessToken = "at" }, default)).Succeeded,
-            "VerifyUserAttribute" => (await c.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = "at" }, default)).Succeeded,
-            "GetUserAttributeVerificationCode" => (await c.GetUserAttributeVerificationCodeAsync(new GetUserAttributeVerificationCodeRequest { AccessToken = "at" }, default)).Succeeded,
-            "GlobalSignOut" => (await c.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = "at" }, default)).Succeeded,
-            "RevokeToken" => (await c.RevokeTokenAsync(new RevokeTokenRequest { Token = "rt", ClientId = "cid" }, default)).Succeeded,
-            "DeleteUser" => (await c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "at" }, default)).Succeeded,
-            "GetTokensFromRefreshToken" => (await c.GetTokensFromRefreshTokenAsync(new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default)).Succeeded,
-            "AssociateSoftwareToken" => (await c.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = "at" }, default)).Succeeded,
-            "VerifySoftwareToken" => (await c.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at" }, default)).Succeeded,
-            "SetUserMFAPreference" => (await c.SetUserMFAPreferenceAsync(new SetUserMFAPreferenceRequest { AccessToken = "at" }, default)).Succeeded,
-            "AdminGetUser" => (await c.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminCreateUser" => (await c.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminConfirmSignUp" => (await c.AdminConfirmSignUpAsync(new AdminConfirmSignUpRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminDeleteUser" => (await c.AdminDeleteUserAsync(new AdminDeleteUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminAddUserToGroup" => (await c.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { UserPoolId = pool, Username = "ada", GroupName = "g" }, default)).Succeeded,
-            "AdminRemoveUserFromGroup" => (await c.AdminRemoveUserFromGroupAsync(new AdminRemoveUserFromGroupRequest { UserPoolId = pool, Username = "ada", GroupName = "g" }, default)).Succeeded,
-            "AdminListGroupsForUser" => (await c.AdminListGroupsForUserAsync(new AdminListGroupsForUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminResetUserPassword" => (await c.AdminResetUserPasswordAsync(new AdminResetUserPasswordRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
-            "AdminUserGlobalSignOut" => (await c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "SignUp" => (await c.SendAsync(SignUpRequest.Action, new SignUpRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
+            "ConfirmSignUp" => (await c.SendAsync(ConfirmSignUpRequest.Action, new ConfirmSignUpRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
+            "ResendConfirmationCode" => (await c.SendAsync(ResendConfirmationCodeRequest.Action, new ResendConfirmationCodeRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
+            "InitiateAuth" => (await c.SendAsync(InitiateAuthRequest.Action, new InitiateAuthRequest { ClientId = "cid", AuthFlow = "USER_PASSWORD_AUTH" }, default)).Succeeded,
+            "RespondToAuthChallenge" => (await c.SendAsync(RespondToAuthChallengeRequest.Action, new RespondToAuthChallengeRequest { ClientId = "cid", ChallengeName = "SMS_MFA" }, default)).Succeeded,
+            "ForgotPassword" => (await c.SendAsync(ForgotPasswordRequest.Action, new ForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
+            "ConfirmForgotPassword" => (await c.SendAsync(ConfirmForgotPasswordRequest.Action, new ConfirmForgotPasswordRequest { ClientId = "cid", Username = "ada" }, default)).Succeeded,
+            "ChangePassword" => (await c.SendAsync(ChangePasswordRequest.Action, new ChangePasswordRequest { AccessToken = "at" }, default)).Succeeded,
+            "GetUser" => (await c.SendAsync(GetUserRequest.Action, new GetUserRequest { AccessToken = "at" }, default)).Succeeded,
+            "UpdateUserAttributes" => (await c.SendAsync(UpdateUserAttributesRequest.Action, new UpdateUserAttributesRequest { AccessToken = "at" }, default)).Succeeded,
+            "VerifyUserAttribute" => (await c.SendAsync(VerifyUserAttributeRequest.Action, new VerifyUserAttributeRequest { AccessToken = "at" }, default)).Succeeded,
+            "GetUserAttributeVerificationCode" => (await c.SendAsync(GetUserAttributeVerificationCodeRequest.Action, new GetUserAttributeVerificationCodeRequest { AccessToken = "at" }, default)).Succeeded,
+            "GlobalSignOut" => (await c.SendAsync(GlobalSignOutRequest.Action, new GlobalSignOutRequest { AccessToken = "at" }, default)).Succeeded,
+            "RevokeToken" => (await c.SendAsync(RevokeTokenRequest.Action, new RevokeTokenRequest { Token = "rt", ClientId = "cid" }, default)).Succeeded,
+            "DeleteUser" => (await c.SendAsync(DeleteUserRequest.Action, new DeleteUserRequest { AccessToken = "at" }, default)).Succeeded,
+            "GetTokensFromRefreshToken" => (await c.SendAsync(GetTokensFromRefreshTokenRequest.Action, new GetTokensFromRefreshTokenRequest { RefreshToken = "rt", ClientId = "cid" }, default)).Succeeded,
+            "AssociateSoftwareToken" => (await c.SendAsync(AssociateSoftwareTokenRequest.Action, new AssociateSoftwareTokenRequest { AccessToken = "at" }, default)).Succeeded,
+            "VerifySoftwareToken" => (await c.SendAsync(VerifySoftwareTokenRequest.Action, new VerifySoftwareTokenRequest { UserCode = "123456", AccessToken = "at" }, default)).Succeeded,
+            "SetUserMFAPreference" => (await c.SendAsync(SetUserMFAPreferenceRequest.Action, new SetUserMFAPreferenceRequest { AccessToken = "at" }, default)).Succeeded,
+            "AdminGetUser" => (await c.SendAsync(AdminGetUserRequest.Action, new AdminGetUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminCreateUser" => (await c.SendAsync(AdminCreateUserRequest.Action, new AdminCreateUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminConfirmSignUp" => (await c.SendAsync(AdminConfirmSignUpRequest.Action, new AdminConfirmSignUpRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminDeleteUser" => (await c.SendAsync(AdminDeleteUserRequest.Action, new AdminDeleteUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminAddUserToGroup" => (await c.SendAsync(AdminAddUserToGroupRequest.Action, new AdminAddUserToGroupRequest { UserPoolId = pool, Username = "ada", GroupName = "g" }, default)).Succeeded,
+            "AdminRemoveUserFromGroup" => (await c.SendAsync(AdminRemoveUserFromGroupRequest.Action, new AdminRemoveUserFromGroupRequest { UserPoolId = pool, Username = "ada", GroupName = "g" }, default)).Succeeded,
+            "AdminListGroupsForUser" => (await c.SendAsync(AdminListGroupsForUserRequest.Action, new AdminListGroupsForUserRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminResetUserPassword" => (await c.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "AdminUserGlobalSignOut" => (await c.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call for this action"),
         };
     }

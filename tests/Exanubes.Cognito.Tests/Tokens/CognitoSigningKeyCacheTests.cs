@@ -27,7 +27,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Rotation_NewKidAfterInterval_AcceptedAfterOneRefetch()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2));
         harness.Time.Advance(Interval);
 
@@ -93,7 +93,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Outage_AfterWarmUp_ValidTokensStillAcceptedAndLastKeysKept()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.FailWith = HttpStatusCode.ServiceUnavailable;
         harness.Time.Advance(Interval);
 
@@ -152,7 +152,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Fetch_JwksNotAnObject_KeepsLastGoodKeys()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = "[]";
         harness.Time.Advance(Interval);
 
@@ -166,7 +166,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Fetch_JwksStringWithLoneSurrogate_KeepsLastGoodKeys()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2).With("use", "@"))
             .Replace("\"@\"", "\"\\ud800\"", StringComparison.Ordinal);
         harness.Time.Advance(Interval);

@@ -159,7 +159,7 @@ public sealed class CognitoTokenValidatorTests
     [Fact]
     public async Task ValidateAsync_ManyThreadsSharingOneKey_AllAcceptedAndForgeriesAllRejected()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         var good = Access();
         var forged = CraftedTokens.Get("tampered payload").Token;
 
@@ -238,7 +238,7 @@ public sealed class CognitoTokenValidatorTests
     [Fact]
     public async Task ValidateAsync_CacheOff_EveryCallReturnsNewToken()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 0);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
         var raw = Access();
 
         var first = await harness.Validator.ValidateAccessTokenAsync(raw);
@@ -263,16 +263,101 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
-    public async Task ValidateAsync_CacheFull_StaysWithinItsCapacity()
+    public async Task ValidateAsync_ManyDistinctTokens_CacheStaysWithinItsByteBudget()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheSize = 4);
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 64 * 1024);
         var validator = (CognitoTokenValidator)harness.Validator;
+        var padding = new string('x', 1500);
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 200; i++)
         {
-            await harness.Validator.ValidateAccessTokenAsync(Sign(Header(), AccessPayload().With("jti", $"jti-{i}")));
-            Assert.InRange(validator.Cache!.Count, 1, 4);
+            var raw = Sign(Header(), AccessPayload().With("jti", $"jti-{i}").With("padding", padding));
+            await harness.Validator.ValidateAccessTokenAsync(raw);
+            Assert.InRange(validator.Cache!.Bytes, 1, 64 * 1024);
         }
+
+        Assert.InRange(validator.Cache!.Count, 1, 30);
+        var last = Sign(Header(), AccessPayload().With("jti", "jti-199").With("padding", padding));
+        Assert.Same(await harness.Validator.ValidateAccessTokenAsync(last), await harness.Validator.ValidateAccessTokenAsync(last));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TokenLongerThanCacheMaximum_ValidatedButNeverCached()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheMaxTokenLength = 2000);
+        var validator = (CognitoTokenValidator)harness.Validator;
+        var large = Sign(Header(), IdPayload().With("custom:notes", new string('n', 2000)));
+
+        var first = await harness.Validator.ValidateIdTokenAsync(large);
+        var second = await harness.Validator.ValidateIdTokenAsync(large);
+        await harness.Validator.ValidateAccessTokenAsync(Access());
+
+        Assert.NotSame(first, second);
+        Assert.Equal(1, validator.Cache!.Count);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CacheHitAfterAuthenticationAgePassed_Rejected()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync(o => o.UserPools.Add(Pool(p => p.MaxAuthenticationAge = TimeSpan.FromMinutes(5))));
+        var raw = Sign(Header(), AccessPayload().With("auth_time", NowSeconds - 60));
+
+        var first = await harness.Validator.ValidateAccessTokenAsync(raw);
+        harness.Time.Advance(TimeSpan.FromMinutes(6));
+        var error = await Assert.ThrowsAsync<CognitoTokenLifetimeException>(async () => await harness.Validator.ValidateAccessTokenAsync(raw));
+
+        Assert.Equal(Subject, first.Subject);
+        Assert.Equal($"The user signed in at {Time(NowSeconds - 60)} (auth_time), more than 300 s ago; sign in again.", error.Message);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CacheHitAfterItsKeyLeftTheJwks_Rejected()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        var raw = Access();
+        await harness.Validator.ValidateAccessTokenAsync(raw);
+        harness.Jwks.Jwks = TestKeys.Jwks(TestKeys.RsaJwk("key-2", TestKeys.Key2));
+        await harness.Keys.RefreshAsync();
+
+        var error = await Assert.ThrowsAsync<CognitoSigningKeyNotFoundException>(async () => await harness.Validator.ValidateAccessTokenAsync(raw));
+
+        Assert.Equal($"The signing key 'key-1' is not in the JWKS of user pool '{PoolId}'.", error.Message);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CacheHitAfterItsKidNamesOtherKeyMaterial_Rejected()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        var raw = Access();
+        await harness.Validator.ValidateAccessTokenAsync(raw);
+        harness.Jwks.Jwks = TestKeys.Jwks(TestKeys.RsaJwk("key-1", TestKeys.Key2));
+        await harness.Keys.RefreshAsync();
+
+        await Assert.ThrowsAsync<CognitoTokenSignatureException>(async () => await harness.Validator.ValidateAccessTokenAsync(raw));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TokenWithSameSignatureTailAsCachedOne_ComparedWholeAndRejected()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        var raw = Access();
+        await harness.Validator.ValidateAccessTokenAsync(raw);
+        var dot = raw.IndexOf('.', StringComparison.Ordinal);
+        var forged = Encode(Json(Header().With("x", "y"))) + raw[dot..];
+
+        await Assert.ThrowsAsync<CognitoTokenSignatureException>(async () => await harness.Validator.ValidateAccessTokenAsync(forged));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ClaimsStringNotUtf8_RejectedAsMalformedNotThrownLater()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync();
+        var payload = Utf8WithByteFF(Json(AccessPayload().With("username", "@")), "@");
+
+        var error = await Assert.ThrowsAsync<CognitoTokenMalformedException>(async () =>
+            await harness.Validator.ValidateAccessTokenAsync(SignRaw(System.Text.Encoding.UTF8.GetBytes(Json(Header())), payload, TestKeys.Key1)));
+
+        Assert.Equal("The token payload is not valid JSON.", error.Message);
     }
 
     [Fact]

@@ -194,7 +194,7 @@ module.exports = { registry, onFlow, onChallenge, onFinish, challenge, issueToke
 /**
  * The user signing in, by any of their usernames. Unknown: UserNotFoundException, or NotAuthorizedException when the
  * client has PreventUserExistenceErrors ENABLED (API reference, UserPoolClientType.PreventUserExistenceErrors).
- * Disabled: NotAuthorizedException "User is disabled." (AdminDisableUser: "Users can't sign in").
+ * A disabled user is refused by extensions/disabled-user.js (check disabled-user) before any flow here runs.
  */
 async function findUser(env, ctx, userPool, client, name) {
   const { InvalidParameterError, NotAuthorizedError, UserNotFoundError } = env.errors;
@@ -204,7 +204,6 @@ async function findUser(env, ctx, userPool, client, name) {
     if (client.PreventUserExistenceErrors === 'ENABLED') throw new NotAuthorizedError('Incorrect username or password.');
     throw new UserNotFoundError('User does not exist.');
   }
-  if (user.Enabled === false) throw new NotAuthorizedError('User is disabled.');
   return user;
 }
 

@@ -1,87 +1,23 @@
-// Starts the extended local Cognito (tests/local-cognito/start.js) for the passkeys/devices/USER_AUTH node tests: its
-// own temp data directory, a free port on 127.0.0.1, the given LOCAL_COGNITO_OFF switches and environment, and an
-// optional .cognito/config.json. Fails loudly when cognito-local is missing. Also: a JSON-1.1 caller, pool set-up and
-// an RFC 6238 TOTP for MFA.
+// The passkeys/devices/USER_AUTH node tests' view of the emulator: started by the shared helper (../../support/
+// emulator.js: free 127.0.0.1 port, temp folder, `off`, and the run's own LOCAL_COGNITO_OFF added so a check's "on"
+// tests go red), with `endpoint`, a `call` whose errors carry the Cognito message, pool set-up with email as the
+// username attribute, and an RFC 6238 TOTP for MFA.
 'use strict';
-const { spawn } = require('child_process');
 const crypto = require('crypto');
-const fs = require('fs');
-const net = require('net');
-const os = require('os');
-const path = require('path');
-
-const START = path.resolve(__dirname, '..', '..', 'start.js');
-const COGNITO_LOCAL = path.resolve(__dirname, '..', '..', '..', '..', 'peers', 'node_modules', 'cognito-local');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+const shared = require('../../support/emulator');
 
 async function startEmulator({ off = [], env = {}, config } = {}) {
-  if (!fs.existsSync(path.join(COGNITO_LOCAL, 'lib', 'bin', 'start.js'))) {
-    throw new Error(`cognito-local is not installed at ${COGNITO_LOCAL}: run (cd peers && npm ci)`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cognito-'));
-  if (config) {
-    fs.mkdirSync(path.join(dir, '.cognito'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '.cognito', 'config.json'), JSON.stringify(config));
-  }
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [START], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOCAL_COGNITO_OFF: off.join(','), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`local Cognito exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${endpoint}/health`);
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`local Cognito did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const emu = await shared.startEmulator({ off, env, ...(config ? { config } : {}) });
   async function call(target, body) {
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${target}` },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : {};
-    if (res.status !== 200) {
-      const err = new Error(json.message);
-      err.target = target;
-      err.status = res.status;
-      err.code = json.__type;
+    const { status, body: answer } = await emu.send(target, body);
+    if (status !== 200) {
+      const err = new Error(answer.message);
+      Object.assign(err, { target, status, code: answer.__type });
       throw err;
     }
-    return json;
+    return answer;
   }
-  async function stop() {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill();
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return { endpoint, port, call, stop, output: () => output };
+  return { ...emu, endpoint: emu.url.replace(/\/$/, ''), call };
 }
 
 /** Creates a pool (email as username) and an app client; returns ids. */
@@ -120,6 +56,18 @@ async function withEmulator(options, fn) {
   } finally {
     await emu.stop();
   }
+}
+
+/** A free loopback port (for the sender peers). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = require('net').createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 module.exports = { startEmulator, withEmulator, createPool, createUser, totp, freePort };

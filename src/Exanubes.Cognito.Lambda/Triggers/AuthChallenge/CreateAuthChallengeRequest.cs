@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace Exanubes.Cognito.Lambda;
+
+/// <summary>The <c>request</c> of a create auth challenge event.</summary>
+public sealed class CreateAuthChallengeRequest
+{
+    /// <summary>The user's attributes.</summary>
+    [JsonPropertyName("userAttributes")]
+    public Dictionary<string, string> UserAttributes { get; set; } = [];
+
+    /// <summary>The challenge to create, normally <c>CUSTOM_CHALLENGE</c>.</summary>
+    [JsonPropertyName("challengeName")]
+    public string ChallengeName { get; set; } = string.Empty;
+
+    /// <summary>The rounds so far, oldest first.</summary>
+    [JsonPropertyName("session")]
+    public IList<AuthChallengeRound> Session { get; set; } = [];
+
+    /// <summary>The request's <c>ClientMetadata</c>: chosen by the caller, untrusted.</summary>
+    [JsonPropertyName("clientMetadata")]
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+
+    /// <summary>Whether the user does not exist (only with <c>PreventUserExistenceErrors</c>).</summary>
+    [JsonPropertyName("userNotFound")]
+    public bool? UserNotFound { get; set; }
+}

@@ -1,0 +1,74 @@
+using Exanubes.Cognito.IdentityProvider;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Exanubes.Cognito.SignIn;
+
+/// <summary>Refresh: new tokens from a refresh token (Cognito <c>InitiateAuth</c> <c>REFRESH_TOKEN_AUTH</c>, or <c>GetTokensFromRefreshToken</c> with rotation).</summary>
+internal sealed class RefreshFlow
+{
+    private const string RefreshTokenAuth = "REFRESH_TOKEN_AUTH";
+
+    private readonly CognitoIdentityProviderClient _client;
+    private readonly IOptions<CognitoAuthOptions> _options;
+    private readonly ILogger _logger;
+
+    public RefreshFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger logger)
+    {
+        _client = client;
+        _options = options;
+        _logger = logger;
+    }
+
+    private CognitoAuthOptions Options => _options.Value;
+
+    public async Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+        var options = Options;
+        if (options.UseGetTokensFromRefreshToken)
+        {
+            Log.Refreshing(_logger, "GetTokensFromRefreshToken");
+            var rotated = await _client.SendAsync(GetTokensFromRefreshTokenRequest.Action,
+                new GetTokensFromRefreshTokenRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret, RefreshToken = refreshToken },
+                cancellationToken).ConfigureAwait(false);
+            // Refresh-token rotation needs the Essentials plan.
+            return ToTokens(rotated.ForTier(CognitoFeatureTier.Essentials).Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["REFRESH_TOKEN"] = refreshToken };
+        if (options.ClientSecret is not null)
+        {
+            if (string.IsNullOrEmpty(username))
+            {
+                throw new ArgumentException(
+                    "The app client has a secret, so Cognito needs SECRET_HASH on refresh, computed from the user's internal user name: pass CognitoTokens.Username (the access token's 'username' claim).",
+                    nameof(username));
+            }
+
+            SecretHash.AddTo(parameters, Options, username);
+        }
+
+        Log.Refreshing(_logger, "InitiateAuth REFRESH_TOKEN_AUTH");
+        var result = await _client.SendAsync(InitiateAuthRequest.Action,
+            new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
+            cancellationToken).ConfigureAwait(false);
+        return ToTokens(result.Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
+    }
+
+    private static CognitoResult<CognitoTokens> ToTokens(CognitoResult<AuthenticationResultType> result, string? username)
+    {
+        if (!result.Succeeded)
+        {
+            return CognitoResult<CognitoTokens>.Failure(result.Error);
+        }
+
+        if (string.IsNullOrEmpty(result.Value.AccessToken))
+        {
+            return CognitoResult<CognitoTokens>.Failure(new CognitoError(
+                CognitoErrorCode.Unknown, "InvalidResponse", "Cognito answered the refresh without tokens.", System.Net.HttpStatusCode.OK));
+        }
+
+        return CognitoResult<CognitoTokens>.Success(CognitoResultMapping.ToTokens(result.Value, username));
+    }
+}
