@@ -33,9 +33,18 @@ public sealed class CognitoAuthOptions
     /// An explicit Cognito Identity Provider endpoint, for local stacks such as cognito-local
     /// (<c>http://127.0.0.1:9229/</c>); required for a cognito-local pool id. Default <see langword="null"/>: the
     /// regional endpoint of the pool's partition, <c>https://cognito-idp.{region}.{dns-suffix}/</c> (for example
-    /// <c>amazonaws.com</c>, <c>amazonaws.com.cn</c>). Plain <c>http</c> is accepted only here, never derived.
+    /// <c>amazonaws.com</c>, <c>amazonaws.com.cn</c>). Plain <c>http</c> only for a loopback host unless
+    /// <see cref="AllowInsecureHttp"/>. The token issuer follows it only for loopback hosts and cognito-local pools, so a
+    /// FIPS, VPC or proxy endpoint keeps the pool's real issuers.
     /// </summary>
     public Uri? ServiceUrl { get; set; }
+
+    /// <summary>
+    /// Accepts a plain <c>http</c> <see cref="ServiceUrl"/> (and the issuer derived from it) on a host other than
+    /// loopback. Default <see langword="false"/>: <c>http</c> only for loopback emulators. Security: passwords, codes
+    /// and tokens then cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
     /// Sends calls to the FIPS endpoint of the pool's region, <c>https://cognito-idp-fips.{region}.{dns-suffix}/</c>.

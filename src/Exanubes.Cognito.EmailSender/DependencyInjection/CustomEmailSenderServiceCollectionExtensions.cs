@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using Amazon.KeyManagementService;
 using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Configuration;
@@ -127,7 +128,7 @@ public static class CustomEmailSenderServiceCollectionExtensions
 
             return new AmazonKeyManagementServiceClient(config);
         });
-        services.TryAddSingleton<IEmailIdempotencyStore, InMemoryEmailIdempotencyStore>();
+        services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CodeDecryptor>();
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<CustomEmailSenderPipeline>();

@@ -65,6 +65,7 @@ public abstract class CustomEmailSenderFunction
     /// <exception cref="CustomEmailSenderEventException">The event is malformed, of an unsupported type or trigger source, or from another user pool.</exception>
     /// <exception cref="CodeDecryptionException">The code could not be decrypted (not base64, wrong key or pool, KMS denied <c>kms:Decrypt</c>).</exception>
     /// <exception cref="EmailDeliveryException">The mailer failed.</exception>
+    /// <exception cref="EmailSendInProgressException">Another delivery of the same event holds its send lease; Lambda retries.</exception>
     /// <exception cref="OptionsValidationException">A setting is missing or malformed (first invocation).</exception>
     public async Task<Stream> HandleAsync(Stream input)
     {
@@ -124,7 +125,7 @@ public abstract class CustomEmailSenderFunction
     }
 
     /// <summary>
-    /// Registers the mailer, templates and any replacement services (a shared <see cref="IEmailIdempotencyStore"/>, a
+    /// Registers the mailer, templates and any replacement services (a shared <see cref="Exanubes.Cognito.Lambda.IIdempotencyStore"/>, a
     /// configured <see cref="IAmazonKeyManagementService"/>). Called once per container, before the defaults are added
     /// with <c>TryAdd</c>, so what you register wins.
     /// </summary>

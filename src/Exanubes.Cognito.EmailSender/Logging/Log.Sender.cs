@@ -24,4 +24,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 6004, EventName = "DevelopmentMailerWrote", Level = LogLevel.Debug,
         Message = "Development mailer wrote the {TriggerSource} email to {Path}")]
     public static partial void DevelopmentMailerWrote(ILogger logger, string triggerSource, string path);
+
+    [LoggerMessage(EventId = 6005, EventName = "IdempotencyCompleteFailed", Level = LogLevel.Warning,
+        Message = "The {TriggerSource} email was sent but marking it completed failed ({ErrorType}: {Error}); a re-delivery after the lease ends at {LeaseExpiresAt} may send it again")]
+    public static partial void IdempotencyCompleteFailed(ILogger logger, string triggerSource, DateTimeOffset? leaseExpiresAt, string errorType, string error);
+
+    [LoggerMessage(EventId = 6006, EventName = "IdempotencyReleaseFailed", Level = LogLevel.Warning,
+        Message = "The {TriggerSource} email failed and releasing its lease failed too ({ErrorType}: {Error}); a retry can send once the lease ends at {LeaseExpiresAt}")]
+    public static partial void IdempotencyReleaseFailed(ILogger logger, string triggerSource, DateTimeOffset? leaseExpiresAt, string errorType, string error);
 }

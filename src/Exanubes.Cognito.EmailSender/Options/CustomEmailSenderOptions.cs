@@ -40,8 +40,9 @@ public sealed class CustomEmailSenderOptions
     public bool AllowMissingUserPoolContext { get; set; }
 
     /// <summary>
-    /// Whether a re-delivered event (same encrypted code) is sent only once per container, using the registered
-    /// <see cref="IEmailIdempotencyStore"/>. Default: <see langword="true"/>.
+    /// Whether a re-delivered event (same encrypted code, or the same account-takeover <c>EVENT_ID</c>) is sent at most
+    /// once while a lease is live, using the registered <c>IIdempotencyStore</c>: the in-memory store (one container) by
+    /// default, or the DynamoDB store (every container). Default: <see langword="true"/>.
     /// </summary>
     public bool SuppressDuplicates { get; set; } = true;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.Lambda;
 using Exanubes.EncryptionSdk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ internal sealed class CustomEmailSenderPipeline(
     CodeDecryptor decryptor,
     EmailRenderer renderer,
     IMailer mailer,
-    IEmailIdempotencyStore idempotency,
+    IIdempotencyStore idempotency,
     TimeProvider time,
     ILogger<CustomEmailSenderPipeline> logger)
 {
@@ -99,36 +100,97 @@ internal sealed class CustomEmailSenderPipeline(
             throw new CustomEmailSenderEventException("request.code", $"The {evt.TriggerSource} event has no 'request.code'; Cognito sends an encrypted code with every email but the account-takeover notice.");
         }
 
-        // 2. Duplicates: the same ciphertext means Lambda re-delivered the same event.
-        string? key = null;
-        if (_options.SuppressDuplicates && !string.IsNullOrEmpty(request.Code))
+        // 2. Duplicates: claim the event (same ciphertext, or the same takeover event id, means the same event).
+        IdempotencyClaim? claim = null;
+        if (_options.SuppressDuplicates && IdempotencyKey(evt) is { } key)
         {
-            key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Code)));
-            if (await idempotency.WasSentAsync(key, cancellationToken).ConfigureAwait(false))
+            claim = await idempotency.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
+            if (claim.Status == IdempotencyClaimStatus.Completed)
             {
                 return "Duplicate";
             }
+
+            if (claim.Status == IdempotencyClaimStatus.InProgress)
+            {
+                throw new EmailSendInProgressException(evt.TriggerSource, claim.LeaseExpiresAt);
+            }
         }
 
-        // 3. Decrypt under the configured key, bound to the event's pool (the template compiles meanwhile).
-        var prepared = renderer.PrepareAsync(evt);
-        string? code = null;
-        if (!string.IsNullOrEmpty(request.Code))
+        try
         {
-            code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
+            // 3. Decrypt under the configured key, bound to the event's pool (the template compiles meanwhile).
+            var prepared = renderer.PrepareAsync(evt);
+            string? code = null;
+            if (!string.IsNullOrEmpty(request.Code))
+            {
+                code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
+            }
+
+            // 4. Render, 5. send.
+            await prepared.ConfigureAwait(false);
+            var message = renderer.Render(evt, recipient.Trim(), code);
+            await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (claim is not null)
+        {
+            await ReleaseAsync(evt, claim).ConfigureAwait(false);
+            throw;
         }
 
-        // 4. Render, 5. send.
-        await prepared.ConfigureAwait(false);
-        var message = renderer.Render(evt, recipient.Trim(), code);
-        await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
-
-        if (key is not null)
+        if (claim is not null)
         {
-            await idempotency.MarkSentAsync(key, cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(evt, claim).ConfigureAwait(false);
         }
 
         return "Sent";
+    }
+
+    /// <summary>
+    /// The event's duplicate key: the lowercase hex SHA-256 of the encrypted code (each email gets a fresh ciphertext, so
+    /// only re-deliveries share it), or for an account-takeover notice, which has no code, of the pool id and Cognito's
+    /// <c>EVENT_ID</c> user attribute. <see langword="null"/> when the event carries neither.
+    /// </summary>
+    internal static string? IdempotencyKey(CustomEmailSenderEvent evt)
+    {
+        var request = evt.Request;
+        if (!string.IsNullOrEmpty(request?.Code))
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Code)));
+        }
+
+        if (evt.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification
+            && request?.UserAttributes is { } attributes && attributes.TryGetValue("EVENT_ID", out var eventId) && !string.IsNullOrEmpty(eventId))
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"takeover\n{evt.UserPoolId}\n{eventId}")));
+        }
+
+        return null;
+    }
+
+    /// <summary>Marks the sent event completed; a failure is logged, never rethrown (a rethrow makes Lambda retry, and the mail goes out again).</summary>
+    private async Task CompleteAsync(CustomEmailSenderEvent evt, IdempotencyClaim claim)
+    {
+        try
+        {
+            await idempotency.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.IdempotencyCompleteFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message));
+        }
+    }
+
+    /// <summary>Hands the lease back after a failed send so the retry may send at once; a failure is logged and the send's own error is what escapes.</summary>
+    private async Task ReleaseAsync(CustomEmailSenderEvent evt, IdempotencyClaim claim)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.IdempotencyReleaseFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message));
+        }
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Exanubes.Cognito.Authentication;
 
 /// <summary>
-/// Healthy when every pool's signing keys are loaded and were fetched within twice
+/// Checks the JWKS in use: of pinned issuers, pre-seeded, or of an issuer form a token arrived in (a form no token
+/// used yet is not fetched, so not checked). Healthy when their signing keys are loaded and were fetched within twice
 /// <see cref="CognitoTokenValidationOptions.JwksRefreshPeriod"/>; degraded when loaded but stale (tokens are still
 /// validated with the last good keys); unhealthy when a pool has no keys (its tokens are rejected).
 /// </summary>
@@ -26,19 +27,19 @@ internal sealed class CognitoSigningKeysHealthCheck : IHealthCheck
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var missing = new List<string>();
         var stale = new List<string>();
-        foreach (var pool in _registry.Pools)
+        foreach (var keys in _registry.KeyCachesInUse)
         {
-            var keys = pool.Keys;
-            data[pool.UserPoolId] = keys.LastSuccess is { } at
+            var name = $"{keys.UserPoolId} ({keys.Source})";
+            data[name] = keys.LastSuccess is { } at
                 ? $"{keys.KeyCount} keys, fetched {TokenText.Time(at)}" + (keys.LastError is { } e ? $", last fetch failed: {e}" : string.Empty)
                 : $"no keys: {keys.LastError ?? "not fetched yet"}";
             if (keys.KeyCount == 0)
             {
-                missing.Add(pool.UserPoolId);
+                missing.Add(name);
             }
-            else if (now - keys.LastSuccess > maxAge)
+            else if (!keys.IsSeeded && now - keys.LastSuccess > maxAge)
             {
-                stale.Add(pool.UserPoolId);
+                stale.Add(name);
             }
         }
 
@@ -50,6 +51,6 @@ internal sealed class CognitoSigningKeysHealthCheck : IHealthCheck
 
         return Task.FromResult(stale.Count > 0
             ? HealthCheckResult.Degraded($"Signing keys of {string.Join(", ", stale)} are older than {maxAge}.", data: data)
-            : HealthCheckResult.Healthy("Signing keys loaded and fresh.", data));
+            : HealthCheckResult.Healthy(data.Count == 0 ? "No issuer in use yet: keys are fetched with the first token of each form." : "Signing keys loaded and fresh.", data));
     }
 }

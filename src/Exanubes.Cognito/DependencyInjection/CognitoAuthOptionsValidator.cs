@@ -50,6 +50,10 @@ internal sealed partial class CognitoAuthOptionsValidator : IValidateOptions<Cog
             {
                 failures.Add($"{prefix}:ServiceUrl '{url}' must be an absolute http or https URL (for example 'http://127.0.0.1:9229/').");
             }
+            else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !options.AllowInsecureHttp)
+            {
+                failures.Add($"{prefix}:ServiceUrl '{url}' uses plain http on a host other than loopback; use https, or set {prefix}:AllowInsecureHttp to send passwords and tokens unencrypted.");
+            }
 
             if (options.UseFipsEndpoint || options.UseDualStackEndpoint)
             {

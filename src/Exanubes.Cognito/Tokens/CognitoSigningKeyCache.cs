@@ -11,7 +11,9 @@ namespace Exanubes.Cognito.Tokens;
 /// </summary>
 internal sealed class CognitoSigningKeyCache
 {
-    private readonly CognitoUserPool _pool;
+    private readonly string _userPoolId;
+    private readonly Uri? _jwksUri;
+    private readonly bool _seeded;
     private readonly JwksClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -21,9 +23,17 @@ internal sealed class CognitoSigningKeyCache
     private Task? _inFlight;
     private DateTimeOffset? _lastAttempt;
 
-    public CognitoSigningKeyCache(CognitoUserPool pool, JwksClient client, TimeProvider time, ILogger logger, TimeSpan minimumInterval)
+    /// <summary>A cache fetching from <paramref name="jwksUri"/>, or holding the keys of <paramref name="seed"/> (then it never fetches).</summary>
+    public CognitoSigningKeyCache(string userPoolId, Uri? jwksUri, ReadOnlyMemory<byte>? seed, JwksClient client, TimeProvider time, ILogger logger, TimeSpan minimumInterval)
     {
-        _pool = pool;
+        _userPoolId = userPoolId;
+        _jwksUri = jwksUri;
+        if (seed is { } document)
+        {
+            _seeded = true;
+            _keys = new KeySet(JwksParser.Parse(document, KeySet.Empty.Keys), time.GetUtcNow());
+        }
+
         _client = client;
         _time = time;
         _logger = logger;
@@ -42,6 +52,17 @@ internal sealed class CognitoSigningKeyCache
     /// <summary>Why the last fetch failed, or <see langword="null"/> when it succeeded.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>Whether keys are needed: pre-seeded, or a fetch was ever started (a token of this JWKS arrived, or warm-up).</summary>
+    public bool InUse => _seeded || FetchCount > 0;
+
+    public string UserPoolId => _userPoolId;
+
+    /// <summary>Whether the keys are a pre-seeded document (never fetched, never stale).</summary>
+    public bool IsSeeded => _seeded;
+
+    /// <summary>Where the keys come from, for messages: the JWKS address or <c>pre-seeded JWKS</c>.</summary>
+    public string Source => _jwksUri?.ToString() ?? "pre-seeded JWKS";
+
     public bool TryGetKey(ReadOnlySpan<char> kid, [NotNullWhen(true)] out CognitoSigningKey? key) =>
         _keys.Lookup.TryGetValue(kid, out key);
 
@@ -56,21 +77,26 @@ internal sealed class CognitoSigningKeyCache
     {
         if (_keys.UsableCount == 0)
         {
-            Log.NoSigningKeys(_logger, _pool.UserPoolId, _pool.JwksUri, LastError ?? "no fetch yet");
+            Log.NoSigningKeys(_logger, _userPoolId, Source, LastError ?? "no fetch yet");
             return new CognitoSigningKeyNotFoundException(
-                $"No signing keys are loaded for user pool '{_pool.UserPoolId}'; the JWKS could not be fetched.",
-                _pool.JwksUri.ToString(),
+                $"No signing keys are loaded for user pool '{_userPoolId}'; the JWKS could not be fetched.",
+                Source,
                 null);
         }
 
         return new CognitoSigningKeyNotFoundException(
-            $"The signing key '{TokenText.Safe(kid)}' is not in the JWKS of user pool '{_pool.UserPoolId}'.",
+            $"The signing key '{TokenText.Safe(kid)}' is not in the JWKS of user pool '{_userPoolId}'.",
             string.Join(", ", _keys.Keys.Keys),
             TokenText.Safe(kid));
     }
 
     private Task Start(bool force)
     {
+        if (_seeded)
+        {
+            return Task.CompletedTask;
+        }
+
         lock (_gate)
         {
             if (_inFlight is { IsCompleted: false } running)
@@ -81,7 +107,7 @@ internal sealed class CognitoSigningKeyCache
             var now = _time.GetUtcNow();
             if (!force && _lastAttempt is { } last && now - last < _minimumInterval)
             {
-                Log.RefetchSuppressed(_logger, _pool.UserPoolId, _minimumInterval.TotalSeconds);
+                Log.RefetchSuppressed(_logger, _userPoolId, _minimumInterval.TotalSeconds);
                 return Task.CompletedTask;
             }
 
@@ -95,7 +121,7 @@ internal sealed class CognitoSigningKeyCache
     {
         try
         {
-            var json = await _client.GetAsync(_pool.JwksUri, CancellationToken.None).ConfigureAwait(false);
+            var json = await _client.GetAsync(_jwksUri!, CancellationToken.None).ConfigureAwait(false);
             var keys = JwksParser.Parse(json, _keys.Keys);
             var snapshot = new KeySet(keys, _time.GetUtcNow());
             if (snapshot.UsableCount == 0)
@@ -114,20 +140,20 @@ internal sealed class CognitoSigningKeyCache
             }
 
             LastError = null;
-            Log.JwksFetched(_logger, _pool.UserPoolId, snapshot.UsableCount, keys.Count - snapshot.UsableCount);
+            Log.JwksFetched(_logger, _userPoolId, snapshot.UsableCount, keys.Count - snapshot.UsableCount);
             if (previous.FetchedAt is not null && _logger.IsEnabled(LogLevel.Information))
             {
                 foreach (var kid in keys.Keys.Where(k => !previous.Keys.ContainsKey(k)))
                 {
                     var safeKid = TokenText.Safe(kid);
-                    Log.SigningKeyAdded(_logger, _pool.UserPoolId, safeKid);
+                    Log.SigningKeyAdded(_logger, _userPoolId, safeKid);
                 }
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or TimeoutException or IOException or OperationCanceledException)
         {
             LastError = ex.Message;
-            Log.JwksFetchFailed(_logger, _pool.UserPoolId, _pool.JwksUri, ex.Message, _keys.UsableCount);
+            Log.JwksFetchFailed(_logger, _userPoolId, Source, ex.Message, _keys.UsableCount);
         }
     }
 

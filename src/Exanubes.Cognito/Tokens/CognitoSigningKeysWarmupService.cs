@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Exanubes.Cognito.Tokens;
 
 /// <summary>
-/// Loads every pool's JWKS at start-up (so the first request pays nothing), then refreshes it every
-/// <see cref="CognitoTokenValidationOptions.JwksRefreshPeriod"/>. A failed fetch never stops the host: requests then
+/// Loads the JWKS of every pinned issuer at start-up (so its first request pays nothing), then refreshes every JWKS
+/// in use (pinned, or of an issuer form a token arrived in) every <see cref="CognitoTokenValidationOptions.JwksRefreshPeriod"/>.
+/// A form no token used yet is fetched when its first token arrives. A failed fetch never stops the host: requests then
 /// fail closed with 401 until a fetch succeeds.
 /// </summary>
 internal sealed class CognitoSigningKeysWarmupService : IHostedService, IDisposable
@@ -25,7 +26,7 @@ internal sealed class CognitoSigningKeysWarmupService : IHostedService, IDisposa
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(_registry.Pools.Select(p => p.Keys.RefreshAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_registry.KeyCachesInUse.Select(k => k.RefreshAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
         _loop = RefreshLoopAsync(_stopping.Token);
     }
 
@@ -47,7 +48,7 @@ internal sealed class CognitoSigningKeysWarmupService : IHostedService, IDisposa
             try
             {
                 await Task.Delay(_registry.Options.JwksRefreshPeriod, _time, stopping).ConfigureAwait(false);
-                await Task.WhenAll(_registry.Pools.Select(p => p.Keys.RefreshAsync())).ConfigureAwait(false);
+                await Task.WhenAll(_registry.KeyCachesInUse.Select(k => k.RefreshAsync())).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -52,9 +52,12 @@ internal sealed class CognitoTokenValidationOptionsSetup :
             var pool = new CognitoUserPoolTokenOptions
             {
                 UserPoolId = authPool.Value,
-                Issuer = auth.Issuer ?? (auth.ServiceUrl is { IsAbsoluteUri: true } service
+                // The issuer follows ServiceUrl only for an emulator (cognito-local ids, loopback hosts): a FIPS, VPC or
+                // proxy endpoint serves the real pool, whose tokens keep the real issuers.
+                Issuer = auth.Issuer ?? (auth.ServiceUrl is { IsAbsoluteUri: true } service && (authPool.IsLocal || service.IsLoopback)
                     ? new Uri(service.OriginalString.TrimEnd('/') + "/" + authPool.Value)
                     : null),
+                AllowInsecureHttp = auth.AllowInsecureHttp,
             };
             if (!string.IsNullOrWhiteSpace(auth.ClientId))
             {
@@ -66,12 +69,11 @@ internal sealed class CognitoTokenValidationOptionsSetup :
 
         foreach (var pool in options.UserPools)
         {
-            if (CognitoUserPoolId.TryParse(pool.UserPoolId, out var id) && !id.IsLocal)
+            // Without an exact issuer the pool accepts both forms, each with its own JWKS (CognitoUserPool.Issuers).
+            if (pool.Jwks is null && pool.JwksFile is null)
             {
-                pool.Issuer ??= id.OriginalIssuer;
+                pool.JwksUri ??= pool.Issuer is not { IsAbsoluteUri: true } issuer ? null : CognitoUserPoolId.JwksUriOf(issuer);
             }
-
-            pool.JwksUri ??= pool.Issuer is not { IsAbsoluteUri: true } issuer ? null : CognitoUserPoolId.JwksUriOf(issuer);
         }
     }
 
@@ -108,9 +110,8 @@ internal sealed class CognitoTokenValidationOptionsSetup :
                 errors.Add($"{PoolKey(i, pool, "ClientIds")} must list the accepted app client ids (Cognito:ClientId); set AllowAnyClient to accept every app client.");
             }
 
-            CheckUri(errors, pool.Issuer, PoolKey(i, pool, "Issuer"));
-            CheckUri(errors, pool.JwksUri, PoolKey(i, pool, "JwksUri"));
-            if (pool.Issuer is not null && !issuers.Add(pool.Issuer.OriginalString.TrimEnd('/')))
+            CheckPool(errors, i, pool, CognitoUserPoolId.Parse(pool.UserPoolId, key));
+            if (!issuers.Add(pool.Issuer?.OriginalString.TrimEnd('/') ?? pool.UserPoolId))
             {
                 errors.Add($"User pool '{pool.UserPoolId}' is listed more than once in {Key("UserPools")}; list all its app clients in one entry.");
             }
@@ -162,11 +163,62 @@ internal sealed class CognitoTokenValidationOptionsSetup :
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void CheckUri(List<string> errors, Uri? uri, string setting)
+    /// <summary>The issuer and key settings of one pool: addresses, issuer form, replica regions and a pre-seeded JWKS.</summary>
+    private void CheckPool(List<string> errors, int i, CognitoUserPoolTokenOptions pool, CognitoUserPoolId id)
     {
-        if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        CheckUri(errors, pool.Issuer, PoolKey(i, pool, "Issuer"), pool.AllowInsecureHttp);
+        CheckUri(errors, pool.JwksUri, PoolKey(i, pool, "JwksUri"), pool.AllowInsecureHttp);
+        if (id.IsLocal && pool.Issuer is null)
         {
-            errors.Add($"{setting} must be an absolute https URL (http only for local stacks), e.g. 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123'.");
+            errors.Add($"{PoolKey(i, pool, "Issuer")} is required for the cognito-local user pool '{id}': set it to the emulator's issuer (for example 'http://127.0.0.1:9229/{id}').");
+        }
+
+        if (pool.Issuer is not null && (pool.IssuerForm is not null || pool.ReplicaRegions.Count > 0))
+        {
+            errors.Add($"{PoolKey(i, pool, "Issuer")} accepts exactly one issuer; it cannot be combined with IssuerForm or ReplicaRegions.");
+        }
+
+        foreach (var region in pool.ReplicaRegions)
+        {
+            if (!CognitoUserPoolId.TryParse($"{region}_{id.PoolName}", out var replica) || replica.IsLocal || replica.Partition != id.Partition)
+            {
+                errors.Add($"{PoolKey(i, pool, "ReplicaRegions")} '{region}' is not a region of the {id.Partition ?? "pool's"} partition (for example 'eu-central-1').");
+            }
+        }
+
+        if (pool.Jwks is not null && pool.JwksFile is not null)
+        {
+            errors.Add($"{PoolKey(i, pool, "Jwks")} and JwksFile both pre-seed the JWKS; set one.");
+            return;
+        }
+
+        try
+        {
+            if (CognitoUserPool.SeedOf(pool) is { } seed && JwksParser.Parse(seed, new Dictionary<string, CognitoSigningKey>()).Values.All(k => k.Rsa is null))
+            {
+                errors.Add($"{PoolKey(i, pool, pool.Jwks is null ? "JwksFile" : "Jwks")} holds no usable RS256 signing key.");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            errors.Add($"{PoolKey(i, pool, pool.Jwks is null ? "JwksFile" : "Jwks")} is not a readable JWKS document (JSON with a 'keys' array): {ex.Message}");
+        }
+    }
+
+    private static void CheckUri(List<string> errors, Uri? uri, string setting, bool allowInsecureHttp)
+    {
+        if (uri is null)
+        {
+            return;
+        }
+
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{setting} must be an absolute https URL (http only for loopback emulators), e.g. 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123'.");
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecureHttp)
+        {
+            errors.Add($"{setting} '{uri}' uses plain http on a host other than loopback; use https, or set AllowInsecureHttp to accept keys anyone on the path could replace.");
         }
     }
 }

@@ -16,11 +16,11 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 {
     private const int MaxIssuerChars = 512;
 
-    private readonly FrozenDictionary<string, CognitoUserPool>.AlternateLookup<ReadOnlySpan<char>> _issuers;
+    private readonly FrozenDictionary<string, CognitoIssuer>.AlternateLookup<ReadOnlySpan<char>> _issuers;
     private readonly string _expectedIssuers;
 
     /// <summary>The pools when few: compared byte by byte, cheaper than hashing; <see langword="null"/> when many.</summary>
-    private readonly CognitoUserPool[]? _issuerList;
+    private readonly CognitoIssuer[]? _issuerList;
     private readonly ValidatedTokenCache? _cache;
     private readonly ICognitoTokenRevocationCheck[] _revocationChecks;
     private readonly TimeProvider _time;
@@ -35,9 +35,10 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         ILogger<CognitoTokenValidator> logger,
         IEnumerable<ICognitoTokenRevocationCheck> revocationChecks)
     {
-        _issuers = registry.Pools.ToFrozenDictionary(p => p.Issuer, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _expectedIssuers = TokenText.List(registry.Pools.Select(p => p.Issuer));
-        _issuerList = registry.Pools.Count <= 4 ? [.. registry.Pools] : null;
+        CognitoIssuer[] issuers = [.. registry.Issuers];
+        _issuers = issuers.ToFrozenDictionary(i => i.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _expectedIssuers = TokenText.List(issuers.Select(i => i.Value));
+        _issuerList = issuers.Length <= 8 ? issuers : null;
         var options = registry.Options;
         _cache = options.ValidatedTokenCacheBytes > 0 ? new ValidatedTokenCache(options.ValidatedTokenCacheBytes, options.ValidatedTokenCacheMaxTokenLength) : null;
         _revocationChecks = [.. revocationChecks];
@@ -87,12 +88,12 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             var hash = 0;
             var cached = _cache is not null && _cache.TryGet(token, out hash, out var validated) && IsStillValid(validated, tokenUse) ? validated : null;
             validated = cached;
-            if (validated is null && !TryValidateCore(token, tokenUse, out validated, out var pool, out var kid))
+            if (validated is null && !TryValidateCore(token, tokenUse, out validated, out var keys, out var kid))
             {
-                await pool.Keys.RefreshAfterMissAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (!TryValidateCore(token, tokenUse, out validated, out pool, out kid))
+                await keys.RefreshAfterMissAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!TryValidateCore(token, tokenUse, out validated, out keys, out kid))
                 {
-                    throw pool.Keys.KeyNotFound(kid);
+                    throw keys.KeyNotFound(kid);
                 }
             }
 
@@ -144,24 +145,25 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         string token,
         CognitoTokenUse tokenUse,
         [NotNullWhen(true)] out CognitoValidatedToken? validated,
-        [NotNullWhen(false)] out CognitoUserPool? missPool,
+        [NotNullWhen(false)] out CognitoSigningKeyCache? missKeys,
         [NotNullWhen(false)] out string? missKid)
     {
         validated = null;
-        missPool = null;
+        missKeys = null;
         missKid = null;
         Span<char> kidBuffer = stackalloc char[JwsReader.MaxKidChars];
         JwsReader.Read(token, _maxTokenLength, kidBuffer, out var jws);
-        var pool = SelectPool(jws);
+        var issuer = SelectIssuer(jws);
+        var pool = issuer.Pool;
         if (jws.KidLength < 0)
         {
             throw new CognitoSigningKeyNotFoundException($"The token header has no 'kid'; a key of user pool '{pool.UserPoolId}' is required.", "kid", null);
         }
 
         var kid = kidBuffer[..jws.KidLength];
-        if (!pool.Keys.TryGetKey(kid, out var key))
+        if (!issuer.Keys.TryGetKey(kid, out var key))
         {
-            missPool = pool;
+            missKeys = issuer.Keys;
             missKid = new string(kid);
             return false;
         }
@@ -173,12 +175,13 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         VerifySignature(token, jws, key);
         var clientId = CheckClaims(jws, tokenUse, pool);
-        validated = new CognitoValidatedToken(pool, pool.Issuer, tokenUse, key, clientId, jws);
+        validated = new CognitoValidatedToken(pool, issuer.Value, tokenUse, key, clientId, jws);
         CheckGroupsAndScopes(validated, pool);
         return true;
     }
 
-    private CognitoUserPool SelectPool(in JwsToken jws)
+    /// <summary>The accepted issuer the token's <c>iss</c> equals exactly (no prefix, case or trailing-slash leniency).</summary>
+    private CognitoIssuer SelectIssuer(in JwsToken jws)
     {
         if (!jws.Has(JwtClaim.Issuer))
         {
@@ -188,11 +191,11 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var iss = jws.Text(JwtClaim.Issuer);
         if (!iss.Escaped && _issuerList is { } list)
         {
-            foreach (var pool in list)
+            foreach (var candidate in list)
             {
-                if (iss.Span(jws.Buffer).SequenceEqual(pool.IssuerUtf8))
+                if (iss.Span(jws.Buffer).SequenceEqual(candidate.Utf8))
                 {
-                    return pool;
+                    return candidate;
                 }
             }
         }

@@ -7,14 +7,13 @@ namespace Exanubes.Cognito.Tokens;
 /// <summary>One accepted user pool, resolved from <see cref="CognitoUserPoolTokenOptions"/> once at start-up.</summary>
 internal sealed class CognitoUserPool
 {
-    public CognitoUserPool(CognitoUserPoolTokenOptions options, Func<CognitoUserPool, CognitoSigningKeyCache> keys)
+    /// <param name="options">The pool's validated options.</param>
+    /// <param name="keys">Makes a signing key cache for a JWKS address, or for a pre-seeded JWKS document.</param>
+    public CognitoUserPool(CognitoUserPoolTokenOptions options, Func<Uri?, ReadOnlyMemory<byte>?, CognitoSigningKeyCache> keys)
     {
         UserPoolId = options.UserPoolId;
         Id = CognitoUserPoolId.TryParse(options.UserPoolId, out var id) ? id : throw new ArgumentException(
             CognitoUserPoolId.Check(options.UserPoolId, "CognitoUserPoolTokenOptions.UserPoolId"), nameof(options));
-        Issuer = options.Issuer!.OriginalString.TrimEnd('/');
-        IssuerUtf8 = Encoding.UTF8.GetBytes(Issuer);
-        JwksUri = options.JwksUri!;
         ClientIds = options.AllowAnyClient ? null : options.ClientIds.ToFrozenSet(StringComparer.Ordinal);
         _clientIdsUtf8 = options.AllowAnyClient ? null : [.. options.ClientIds.Distinct(StringComparer.Ordinal).Select(c => (Encoding.UTF8.GetBytes(c), c))];
         ExpectedClients = options.AllowAnyClient ? "any app client" : TokenText.List(options.ClientIds);
@@ -22,7 +21,7 @@ internal sealed class CognitoUserPool
         RequiredScopes = [.. options.RequiredScopes];
         MaxAuthenticationAge = options.MaxAuthenticationAge;
         AdditionalCheck = options.AdditionalCheck;
-        Keys = keys(this);
+        Issuers = BuildIssuers(options, Id, keys);
     }
 
     private readonly (byte[] Utf8, string Text)[]? _clientIdsUtf8;
@@ -31,12 +30,6 @@ internal sealed class CognitoUserPool
 
     /// <summary>The parsed pool id: region, partition and both issuer forms.</summary>
     public CognitoUserPoolId Id { get; }
-
-    public string Issuer { get; }
-
-    public byte[] IssuerUtf8 { get; }
-
-    public Uri JwksUri { get; }
 
     /// <summary>The allowed app clients, or <see langword="null"/> when any client is allowed.</summary>
     public FrozenSet<string>? ClientIds { get; }
@@ -75,5 +68,51 @@ internal sealed class CognitoUserPool
 
     public Action<CognitoValidatedToken>? AdditionalCheck { get; }
 
-    public CognitoSigningKeyCache Keys { get; }
+    /// <summary>The accepted issuers: the exact <see cref="CognitoUserPoolTokenOptions.Issuer"/>, or each form in the pool's region and its replica regions.</summary>
+    public IReadOnlyList<CognitoIssuer> Issuers { get; }
+
+    /// <summary>The distinct signing key caches of <see cref="Issuers"/> (one when the JWKS is set apart from the issuer or pre-seeded).</summary>
+    public IEnumerable<CognitoSigningKeyCache> KeyCaches => Issuers.Select(i => i.Keys).Distinct();
+
+    /// <summary>The JWKS document of <see cref="CognitoUserPoolTokenOptions.Jwks"/> or <see cref="CognitoUserPoolTokenOptions.JwksFile"/>, or <see langword="null"/>.</summary>
+    public static ReadOnlyMemory<byte>? SeedOf(CognitoUserPoolTokenOptions options)
+    {
+        if (options.Jwks is { } jwks)
+        {
+            return Encoding.UTF8.GetBytes(jwks);
+        }
+
+        if (options.JwksFile is { } file)
+        {
+            return File.ReadAllBytes(file);
+        }
+
+        return null;
+    }
+
+    private CognitoIssuer[] BuildIssuers(CognitoUserPoolTokenOptions options, CognitoUserPoolId id, Func<Uri?, ReadOnlyMemory<byte>?, CognitoSigningKeyCache> keys)
+    {
+        var seed = SeedOf(options);
+        var shared = seed is not null || options.JwksUri is not null ? keys(options.JwksUri, seed) : null;
+        if (options.Issuer is { } exact)
+        {
+            var value = exact.OriginalString.TrimEnd('/');
+            return [new CognitoIssuer(value, this, shared ?? keys(CognitoUserPoolId.JwksUriOf(exact), null), pinned: true)];
+        }
+
+        CognitoIssuerForm[] forms = options.IssuerForm is { } pinned ? [pinned] : [CognitoIssuerForm.Original, CognitoIssuerForm.Updated];
+        var issuers = new List<CognitoIssuer>();
+        foreach (var region in options.ReplicaRegions.Prepend(id.Region).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var form in forms)
+            {
+                var host = form == CognitoIssuerForm.Original ? "cognito-idp" : "issuer-cognito-idp";
+                var value = $"https://{host}.{region}.{id.DnsSuffix}/{id.Value}";
+                var isPinned = seed is not null || (options.IssuerForm is not null && region == id.Region);
+                issuers.Add(new CognitoIssuer(value, this, shared ?? keys(CognitoUserPoolId.JwksUriOf(new Uri(value)), null), isPinned));
+            }
+        }
+
+        return [.. issuers];
+    }
 }

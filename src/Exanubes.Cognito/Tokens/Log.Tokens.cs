@@ -9,10 +9,10 @@ internal static partial class Log
     public static partial void JwksFetched(ILogger logger, string userPoolId, int keyCount, int unusableCount);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Fetching the JWKS of user pool {UserPoolId} from {JwksUri} failed: {Reason}; keeping {KeyCount} signing keys")]
-    public static partial void JwksFetchFailed(ILogger logger, string userPoolId, Uri jwksUri, string reason, int keyCount);
+    public static partial void JwksFetchFailed(ILogger logger, string userPoolId, string jwksUri, string reason, int keyCount);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "No signing keys are loaded for user pool {UserPoolId} (JWKS {JwksUri}: {Reason}); rejecting tokens until the JWKS can be fetched")]
-    public static partial void NoSigningKeys(ILogger logger, string userPoolId, Uri jwksUri, string reason);
+    public static partial void NoSigningKeys(ILogger logger, string userPoolId, string jwksUri, string reason);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Unknown signing key for user pool {UserPoolId}; not refetching the JWKS, the last fetch is less than {IntervalSeconds} s old")]
     public static partial void RefetchSuppressed(ILogger logger, string userPoolId, double intervalSeconds);

@@ -53,6 +53,14 @@ public sealed class MaildevFixture : IAsyncLifetime
         throw new TimeoutException($"maildev received no email for {recipient}:\n{_maildev?.Output}");
     }
 
+    /// <summary>How many emails maildev holds for <paramref name="recipient"/> right now.</summary>
+    public async Task<int> CountEmailsAsync(string recipient)
+    {
+        var emails = await _http!.GetFromJsonAsync<JsonElement>("api/email");
+        return emails.EnumerateArray().Count(email => email.GetProperty("to").EnumerateArray()
+            .Any(to => string.Equals(to.GetProperty("address").GetString(), recipient, StringComparison.OrdinalIgnoreCase)));
+    }
+
     public async Task DisposeAsync()
     {
         _http?.Dispose();

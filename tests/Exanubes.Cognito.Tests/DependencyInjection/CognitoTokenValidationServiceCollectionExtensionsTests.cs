@@ -58,13 +58,13 @@ public sealed class CognitoTokenValidationServiceCollectionExtensionsTests
         Assert.Empty(a.RequiredScopes);
         Assert.Equal(TimeSpan.FromHours(1), a.MaxAuthenticationAge);
         Assert.False(a.AllowAnyClient);
-        Assert.Equal(new Uri(Issuer), a.Issuer);
+        Assert.Null(a.Issuer); // both forms, derived by the registry
         var b = options.UserPools[1];
         Assert.Equal(OtherPoolId, b.UserPoolId);
         Assert.Equal(["client-b1", "client-b2"], b.ClientIds);
         Assert.Equal(["orders/read"], b.RequiredScopes);
         Assert.Null(b.MaxAuthenticationAge);
-        Assert.Equal(new Uri(OtherIssuer + "/.well-known/jwks.json"), b.JwksUri);
+        Assert.Null(b.JwksUri); // each form's own JWKS
         Assert.Equal(TimeSpan.FromSeconds(30), options.ClockSkew);
         Assert.Equal(8192, options.MaxTokenLength);
         Assert.Equal(0, options.ValidatedTokenCacheBytes);

@@ -15,7 +15,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task WarmUp_AtStart_FetchesOnceFromTheDerivedAddress()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
 
         await harness.Validator.ValidateAccessTokenAsync(Access());
 
@@ -27,7 +27,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Rotation_NewKidAfterInterval_AcceptedAfterOneRefetch()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2));
         harness.Time.Advance(Interval);
 
@@ -42,7 +42,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Rotation_NewKidWithinInterval_RejectedWithoutFetchThenAcceptedOnceIntervalPassed()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2));
         var rotated = Access(TestKeys.Key2, kid: "key-2");
         harness.Time.Advance(TimeSpan.FromSeconds(9));
@@ -58,7 +58,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task RateLimit_ThousandForgedKids_AtMostOneFetchPerInterval()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         var forged = Enumerable.Range(0, 1000).Select(i => Access(kid: $"forged-{i}")).ToArray();
 
         for (var round = 1; round <= 3; round++)
@@ -74,7 +74,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task RateLimit_ConcurrentMissesDuringSlowFetch_ShareOneFetch()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Jwks.Hold = release.Task;
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2));
@@ -93,7 +93,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Outage_AfterWarmUp_ValidTokensStillAcceptedAndLastKeysKept()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.FailWith = HttpStatusCode.ServiceUnavailable;
         harness.Time.Advance(Interval);
 
@@ -109,7 +109,7 @@ public sealed class CognitoSigningKeyCacheTests
     public async Task Outage_FromTheStart_FailsClosedWithErrorLogThenRecovers()
     {
         var jwks = new FakeJwksHandler { FailWith = HttpStatusCode.ServiceUnavailable };
-        await using var harness = await ValidatorHarness.CreateAsync(jwks: jwks);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(jwks: jwks);
 
         var error = await Assert.ThrowsAsync<CognitoSigningKeyNotFoundException>(async () => await harness.Validator.ValidateAccessTokenAsync(Access()));
         Assert.Equal($"No signing keys are loaded for user pool '{PoolId}'; the JWKS could not be fetched.", error.Message);
@@ -128,7 +128,7 @@ public sealed class CognitoSigningKeyCacheTests
     public async Task Fetch_ResponseLargerThanCap_RejectedAndLogged()
     {
         var jwks = new FakeJwksHandler { Jwks = TestKeys.Jwks(TestKeys.RsaJwk("key-1", TestKeys.Key1).With("x-padding", new string('p', 70_000))) };
-        await using var harness = await ValidatorHarness.CreateAsync(jwks: jwks);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(jwks: jwks);
 
         await Assert.ThrowsAsync<CognitoSigningKeyNotFoundException>(async () => await harness.Validator.ValidateAccessTokenAsync(Access()));
 
@@ -139,7 +139,7 @@ public sealed class CognitoSigningKeyCacheTests
     public async Task Fetch_EndpointHangs_TimesOutOnTheFakeClock()
     {
         var jwks = new FakeJwksHandler { Hold = new TaskCompletionSource().Task };
-        await using var harness = await ValidatorHarness.CreateAsync(warm: false, jwks: jwks);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(warm: false, jwks: jwks);
 
         var pending = harness.Validator.ValidateAccessTokenAsync(Access()).AsTask();
         Assert.False(pending.IsCompleted);
@@ -152,7 +152,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Fetch_JwksNotAnObject_KeepsLastGoodKeys()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = "[]";
         harness.Time.Advance(Interval);
 
@@ -166,7 +166,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task Fetch_JwksStringWithLoneSurrogate_KeepsLastGoodKeys()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 0);
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
         harness.Jwks.Jwks = TestKeys.PoolJwks(TestKeys.RsaJwk("key-2", TestKeys.Key2).With("use", "@"))
             .Replace("\"@\"", "\"\\ud800\"", StringComparison.Ordinal);
         harness.Time.Advance(Interval);
@@ -182,7 +182,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task PeriodicRefresh_AfterRefreshPeriod_FetchesAgain()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
 
         harness.Time.Advance(TimeSpan.FromHours(1));
         await WaitUntil(() => harness.Jwks.Requests == 2 && harness.Keys.LastSuccess == harness.Time.GetUtcNow());
@@ -193,7 +193,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task PeriodicRefresh_UnexpectedFailureInOneRound_KeepsRefreshing()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         harness.Jwks.Throw = new InvalidOperationException("unplanned failure");
 
         harness.Time.Advance(TimeSpan.FromHours(1));
@@ -210,7 +210,7 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task HealthCheck_KeysLoaded_Healthy()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
 
         var result = await Check(harness);
 
@@ -220,18 +220,33 @@ public sealed class CognitoSigningKeyCacheTests
     [Fact]
     public async Task HealthCheck_NoKeys_Unhealthy()
     {
-        await using var harness = await ValidatorHarness.CreateAsync(jwks: new FakeJwksHandler { FailWith = HttpStatusCode.InternalServerError });
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(jwks: new FakeJwksHandler { FailWith = HttpStatusCode.InternalServerError });
 
         var result = await Check(harness);
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
-        Assert.Equal($"No signing keys loaded for {PoolId}; their tokens are rejected.", result.Description);
+        Assert.Equal($"No signing keys loaded for {PoolId} ({Issuer}/.well-known/jwks.json); their tokens are rejected.", result.Description);
+    }
+
+    [Fact]
+    public async Task HealthCheck_FormsNotPinnedNorSeen_NotCheckedUntilATokenArrives()
+    {
+        await using var harness = await ValidatorHarness.CreateAsync(jwks: new FakeJwksHandler { FailWith = HttpStatusCode.InternalServerError });
+
+        var before = await Check(harness);
+        await harness.Validator.TryValidateAsync(Sign(Header(), AccessPayload().With("iss", UpdatedIssuer)), CognitoTokenUse.Access);
+        var after = await Check(harness);
+
+        Assert.Equal(HealthStatus.Healthy, before.Status);
+        Assert.Equal(0 + 1, harness.Jwks.Requests);
+        Assert.Equal(HealthStatus.Unhealthy, after.Status);
+        Assert.Equal($"No signing keys loaded for {PoolId} ({UpdatedIssuer}/.well-known/jwks.json); their tokens are rejected.", after.Description);
     }
 
     [Fact]
     public async Task HealthCheck_RefreshFailingForTwoPeriods_Degraded()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         harness.Jwks.FailWith = HttpStatusCode.BadGateway;
 
         harness.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
@@ -245,13 +260,18 @@ public sealed class CognitoSigningKeyCacheTests
     {
         var services = new ServiceCollection();
         ValidatorHarness.Register(services, new FakeJwksHandler(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
-        services.AddCognitoTokenValidation();
+        services.AddCognitoTokenValidation(o =>
+        {
+            var pool = new CognitoUserPoolTokenOptions { UserPoolId = PoolId, IssuerForm = CognitoIssuerForm.Original };
+            pool.ClientIds.Add(ClientId);
+            o.UserPools.Add(pool);
+        });
         services.AddHealthChecks().AddCognitoSigningKeys(tags: ["ready"]);
         await using var provider = services.BuildServiceProvider();
         var health = provider.GetRequiredService<HealthCheckService>();
 
         var before = await health.CheckHealthAsync();
-        await provider.GetRequiredService<CognitoUserPoolRegistry>().Pools[0].Keys.RefreshAsync();
+        await provider.GetRequiredService<CognitoUserPoolRegistry>().Pools[0].Issuers[0].Keys.RefreshAsync();
         var after = await health.CheckHealthAsync();
 
         Assert.Equal(HealthStatus.Unhealthy, before.Entries[CognitoAuthenticationDefaults.HealthCheckName].Status);

@@ -145,7 +145,7 @@ public sealed class CognitoTokenValidatorTests
     [Fact]
     public async Task ValidateAsync_HeaderPointsToAttackerKeys_KeysComeOnlyFromThePoolJwks()
     {
-        await using var harness = await ValidatorHarness.CreateAsync();
+        await using var harness = await ValidatorHarness.CreatePinnedAsync();
         harness.Time.Advance(TimeSpan.FromSeconds(10));
         var header = Header(kid: "attacker").With("jku", "https://attacker.example/jwks.json").With("x5u", "https://attacker.example/cert.pem");
         var forged = Sign(header, AccessPayload(), TestKeys.Key2);
@@ -583,7 +583,7 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
-    public void PostConfigure_CognitoPool_DerivesHttpsIssuerFromRegion()
+    public void Registry_PoolConfiguredById_AcceptsBothIssuerFormsEachWithItsJwks()
     {
         var services = new ServiceCollection();
         services.Configure<CognitoAuthOptions>(o =>
@@ -594,10 +594,11 @@ public sealed class CognitoTokenValidatorTests
         services.AddCognitoTokenValidation();
         using var provider = services.BuildServiceProvider();
 
-        var pool = Assert.Single(provider.GetRequiredService<IOptions<CognitoTokenValidationOptions>>().Value.UserPools);
+        var issuers = provider.GetRequiredService<CognitoUserPoolRegistry>().Issuers.ToList();
 
-        Assert.Equal(Issuer, pool.Issuer!.OriginalString);
-        Assert.Equal(Uri.UriSchemeHttps, pool.JwksUri!.Scheme);
+        Assert.Equal([Issuer, UpdatedIssuer], issuers.Select(i => i.Value));
+        Assert.Equal([Issuer + "/.well-known/jwks.json", UpdatedIssuer + "/.well-known/jwks.json"], issuers.Select(i => i.Keys.Source));
+        Assert.All(issuers, i => Assert.False(i.Pinned));
     }
 
     private static CognitoUserPoolTokenOptions Pool(Action<CognitoUserPoolTokenOptions> configure)

@@ -15,6 +15,9 @@ internal static class CraftedTokens
 {
     private const string Pool = "eu-west-1_TestPool1";
 
+    /// <summary>The issuers a pool configured by id accepts: both forms.</summary>
+    private const string Issuers = $"'{Issuer}', '{UpdatedIssuer}'";
+
     private static readonly Dictionary<string, Func<CraftedToken>> Cases = new()
     {
         ["alg none"] = () => Fail(
@@ -154,19 +157,19 @@ internal static class CraftedTokens
         ["other pool's token"] = () => Fail(
             Sign(Header(kid: "other-1"), AccessPayload().With("iss", OtherIssuer), TestKeys.OtherPoolKey),
             typeof(CognitoTokenIssuerException),
-            $"The token's issuer '{OtherIssuer}' is not accepted; expected '{Issuer}'."),
+            $"The token's issuer '{OtherIssuer}' is not accepted; expected {Issuers}."),
         ["issuer with a trailing slash"] = () => Fail(
             Sign(Header(), AccessPayload().With("iss", Issuer + "/")),
             typeof(CognitoTokenIssuerException),
-            $"The token's issuer '{Issuer}/' is not accepted; expected '{Issuer}'."),
+            $"The token's issuer '{Issuer}/' is not accepted; expected {Issuers}."),
         ["issuer with header injection characters"] = () => Fail(
             Sign(Header(), AccessPayload().With("iss", "https://evil\"\r\nSet-Cookie: x=1")),
             typeof(CognitoTokenIssuerException),
-            $"The token's issuer 'https://evil???Set-Cookie: x=1' is not accepted; expected '{Issuer}'."),
+            $"The token's issuer 'https://evil???Set-Cookie: x=1' is not accepted; expected {Issuers}."),
         ["iss missing"] = () => Fail(
             Sign(Header(), AccessPayload().Without("iss")),
             typeof(CognitoTokenIssuerException),
-            $"The token has no 'iss' claim; expected '{Issuer}'."),
+            $"The token has no 'iss' claim; expected {Issuers}."),
         ["id token where access is required"] = () => Fail(
             Id(),
             typeof(CognitoTokenUseException),

@@ -13,6 +13,7 @@ internal static class TestTokens
     public const string ClientId = "client-a";
     public const string OtherClientId = "client-other";
     public const string Issuer = "https://cognito-idp.eu-west-1.amazonaws.com/" + PoolId;
+    public const string UpdatedIssuer = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/" + PoolId;
     public const string OtherIssuer = "https://cognito-idp.eu-west-1.amazonaws.com/" + OtherPoolId;
     public const string Subject = "8c1f7a2e-1b3d-4e5f-9a6b-0c1d2e3f4a5b";
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);

@@ -30,7 +30,8 @@ internal sealed class ValidatorHarness : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
-    public CognitoSigningKeyCache Keys => Services.GetRequiredService<CognitoUserPoolRegistry>().Pools[0].Keys;
+    /// <summary>The signing keys of the first pool's first issuer (the ORIGINAL form, unless an exact issuer is set).</summary>
+    public CognitoSigningKeyCache Keys => Services.GetRequiredService<CognitoUserPoolRegistry>().Pools[0].Issuers[0].Keys;
 
     public static void Register(IServiceCollection services, FakeJwksHandler jwks, FakeTimeProvider time)
     {
@@ -44,8 +45,15 @@ internal sealed class ValidatorHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Builds the harness with the pool's ORIGINAL issuer form pinned, so its JWKS is loaded at warm-up like a host
+    /// start would (the key-cache tests count fetches from there).
+    /// </summary>
+    public static Task<ValidatorHarness> CreatePinnedAsync(Action<CognitoTokenValidationOptions>? configure = null, bool warm = true, FakeJwksHandler? jwks = null) =>
+        CreateAsync(configure, warm, jwks, pinOriginal: true);
+
     /// <summary>Builds the harness; <paramref name="warm"/> runs the hosted warm-up like a host start would.</summary>
-    public static async Task<ValidatorHarness> CreateAsync(Action<CognitoTokenValidationOptions>? configure = null, bool warm = true, FakeJwksHandler? jwks = null)
+    public static async Task<ValidatorHarness> CreateAsync(Action<CognitoTokenValidationOptions>? configure = null, bool warm = true, FakeJwksHandler? jwks = null, bool pinOriginal = false)
     {
         jwks ??= new FakeJwksHandler();
         var time = new FakeTimeProvider(TestTokens.Now);
@@ -58,6 +66,19 @@ internal sealed class ValidatorHarness : IAsyncDisposable
         else
         {
             services.AddCognitoTokenValidation(configure);
+        }
+
+        if (pinOriginal)
+        {
+            services.AddCognitoTokenValidation(o =>
+            {
+                if (o.UserPools.Count == 0)
+                {
+                    var pool = new CognitoUserPoolTokenOptions { UserPoolId = TestTokens.PoolId, IssuerForm = CognitoIssuerForm.Original };
+                    pool.ClientIds.Add(TestTokens.ClientId);
+                    o.UserPools.Add(pool);
+                }
+            });
         }
 
         var provider = services.BuildServiceProvider();

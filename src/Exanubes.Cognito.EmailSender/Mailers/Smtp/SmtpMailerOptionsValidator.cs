@@ -34,6 +34,12 @@ internal sealed class SmtpMailerOptionsValidator : IValidateOptions<SmtpMailerOp
             failures.Add($"Smtp:UseTls is None but Smtp:UserName is set for '{options.Host}': the password would cross the network in plain text. Use StartTls or SslOnConnect.");
         }
 
+        if (!string.IsNullOrEmpty(options.UserName) && options.UseTls == SmtpTlsMode.Auto && !IsLoopback(options.Host))
+        {
+            // Auto only upgrades when the server offers STARTTLS; a man in the middle can strip the offer, and the password then goes in plain text.
+            failures.Add($"Smtp:UseTls is Auto but Smtp:UserName is set for '{options.Host}': Auto falls back to plain text when STARTTLS is not offered, so an attacker who strips the offer reads the password. Use StartTls or SslOnConnect.");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add("Smtp:Timeout must be positive; default 00:00:30.");

@@ -12,6 +12,6 @@ public enum SmtpTlsMode
     /// <summary>TLS from the first byte (port 465).</summary>
     SslOnConnect = 2,
 
-    /// <summary>TLS on port 465, otherwise <c>STARTTLS</c> when the server offers it (opportunistic: not protected against downgrade).</summary>
+    /// <summary>TLS on port 465, otherwise <c>STARTTLS</c> when the server offers it (opportunistic: not protected against downgrade, so with credentials it is accepted only on a loopback host, like <see cref="None"/>).</summary>
     Auto = 3,
 }
