@@ -166,6 +166,8 @@ public static class CustomEmailSenderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendGridMailerOptions>, SendGridMailerOptionsValidator>());
         services.AddHttpClient(SendGridMailer.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<IAmazonSimpleSystemsManagement>(static _ => new AmazonSimpleSystemsManagementClient());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SendGridApiKeySource>();
         services.TryAddSingleton<IMailer, SendGridMailer>();
         return services;
     }

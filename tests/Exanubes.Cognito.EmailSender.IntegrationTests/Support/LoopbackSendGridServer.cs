@@ -33,6 +33,9 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
     /// <summary>Extra headers on every answer (for example SES's <c>x-amzn-ErrorType</c>).</summary>
     public Dictionary<string, string> ResponseHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When set, chooses the status per request (for example by its Authorization header) instead of <see cref="Status"/>.</summary>
+    public Func<Recorded, HttpStatusCode>? Respond { get; set; }
+
     public IReadOnlyList<Recorded> Requests
     {
         get
@@ -76,12 +79,13 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            var recorded = new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body);
             lock (_requests)
             {
-                _requests.Add(new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body));
+                _requests.Add(recorded);
             }
 
-            context.Response.StatusCode = (int)Status;
+            context.Response.StatusCode = (int)(Respond?.Invoke(recorded) ?? Status);
             foreach (var (name, value) in ResponseHeaders)
             {
                 context.Response.Headers[name] = value;
