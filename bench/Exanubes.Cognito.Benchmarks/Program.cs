@@ -12,11 +12,11 @@ switch (suite)
     case "esdk":
         return EsdkBenchmark.Run();
     case "coldstart":
-        return ColdStartBenchmark.Run();
+        return await ColdStartBenchmark.RunAsync();
     case "all":
         var rc = await TokenValidationBenchmark.RunAsync();
         rc |= EsdkBenchmark.Run();
-        rc |= ColdStartBenchmark.Run();
+        rc |= await ColdStartBenchmark.RunAsync();
         return rc;
     default:
         Console.WriteLine($"Exanubes.Cognito benchmarks: unknown suite '{suite}' (known: tokens, esdk, coldstart, all).");

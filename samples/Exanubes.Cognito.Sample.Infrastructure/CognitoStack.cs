@@ -28,6 +28,9 @@ public sealed partial class CognitoStack : Stack
     /// </summary>
     public static readonly Runtime DotNet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
+    /// <summary>The handler of a custom runtime: Lambda starts the executable <c>bootstrap</c> at the asset root.</summary>
+    public const string NativeAotHandler = "bootstrap";
+
     /// <summary>Creates the stack.</summary>
     /// <exception cref="ArgumentException">The props are incomplete or malformed (the message names the setting).</exception>
     public CognitoStack(Construct scope, string id, CognitoStackProps props)
@@ -72,10 +75,12 @@ public sealed partial class CognitoStack : Stack
         {
             Role = role,
             Description = "Cognito CustomEmailSender: decrypts the code and mails it.",
-            Runtime = DotNet10,
-            // Portable publish, managed code only: arm64 runs it at a lower price per GB-second than x86_64.
-            Architecture = Architecture.ARM_64,
-            Handler = SenderHandler,
+            // Managed: the portable publish runs on either architecture. Native AOT: the binary is the runtime (it runs
+            // the Lambda Runtime API loop itself) on the OS-only provided.al2023, whose glibc 2.34 it is checked against.
+            Runtime = props.SenderRuntime == SenderRuntime.NativeAot ? Runtime.PROVIDED_AL2023 : DotNet10,
+            // arm64 by default: a lower price per GB-second than x86_64.
+            Architecture = props.SenderArchitecture == SenderArchitecture.X86_64 ? Architecture.X86_64 : Architecture.ARM_64,
+            Handler = props.SenderRuntime == SenderRuntime.NativeAot ? NativeAotHandler : SenderHandler,
             Code = Code.FromAsset(props.SenderAssetPath!),
             // 512 MB: Lambda allots CPU in proportion to memory and a .NET cold start (JIT, KMS + Encryption SDK,
             // TLS to the mail provider) is CPU bound; at 128-256 MB it takes seconds. The warm path uses < 100 MB.
@@ -271,6 +276,13 @@ public sealed partial class CognitoStack : Stack
         {
             throw new ArgumentException(
                 $"SenderAssetPath must be the folder of the published sender function, got '{props.SenderAssetPath}'.",
+                nameof(props));
+        }
+
+        if (props.SenderRuntime == SenderRuntime.NativeAot && !File.Exists(Path.Combine(props.SenderAssetPath, NativeAotHandler)))
+        {
+            throw new ArgumentException(
+                $"SenderRuntime NativeAot needs the Native AOT binary named 'bootstrap' in SenderAssetPath ('{props.SenderAssetPath}'); see README, Native AOT.",
                 nameof(props));
         }
 

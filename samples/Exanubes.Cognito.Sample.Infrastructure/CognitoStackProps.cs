@@ -85,4 +85,17 @@ public sealed class CognitoStackProps : StackProps
     /// <c>dotnet publish</c> on samples/Exanubes.Cognito.Sample.EmailSender before synthesizing.
     /// </summary>
     public string? SenderAssetPath { get; set; }
+
+    /// <summary>
+    /// How the sender runs. Default: <see cref="SenderRuntime.Managed"/> (<c>dotnet10</c>). With
+    /// <see cref="SenderRuntime.NativeAot"/> the function is <c>provided.al2023</c> with handler <c>bootstrap</c>, and
+    /// <see cref="SenderAssetPath"/> must hold the Native AOT binary named <c>bootstrap</c>.
+    /// </summary>
+    public SenderRuntime SenderRuntime { get; set; } = SenderRuntime.Managed;
+
+    /// <summary>
+    /// The sender's architecture. Default: <see cref="SenderArchitecture.Arm64"/>. A Native AOT binary must match it
+    /// (built on that architecture; this repository's CI builds and tests x86_64).
+    /// </summary>
+    public SenderArchitecture SenderArchitecture { get; set; } = SenderArchitecture.Arm64;
 }

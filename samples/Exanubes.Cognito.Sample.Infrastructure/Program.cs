@@ -30,8 +30,24 @@ if (props.SenderAssetPath is null)
 {
     var root = SenderPublisher.FindRepositoryRoot(Directory.GetCurrentDirectory());
     var work = Path.Combine(root, "artifacts", "cdk-sender");
-    Console.Error.WriteLine("Publishing the sender function (dotnet publish -c Release) ...");
-    props.SenderAssetPath = SenderPublisher.Publish(root, Path.Combine(work, "publish"), Path.Combine(work, "build"));
+    if (props.SenderRuntime == SenderRuntime.NativeAot)
+    {
+        // Native AOT builds for the machine's own architecture only (no cross linker): x86_64 here, arm64 on arm64.
+        var rid = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        if ((rid == "linux-arm64") != (props.SenderArchitecture == SenderArchitecture.Arm64))
+        {
+            Console.Error.WriteLine($"senderRuntime=aot builds {rid} on this machine, but senderArchitecture is {props.SenderArchitecture}; build on that architecture and pass senderAssetPath, or choose the matching senderArchitecture.");
+            return 2;
+        }
+
+        Console.Error.WriteLine($"Publishing the sender as Native AOT ({rid}) ...");
+        props.SenderAssetPath = SenderPublisher.PublishNativeAot(root, Path.Combine(work, "publish-aot"), Path.Combine(work, "build-aot"), rid);
+    }
+    else
+    {
+        Console.Error.WriteLine("Publishing the sender function (dotnet publish -c Release) ...");
+        props.SenderAssetPath = SenderPublisher.Publish(root, Path.Combine(work, "publish"), Path.Combine(work, "build"));
+    }
 }
 
 _ = new CognitoStack(app, "ExanubesCognito", props);

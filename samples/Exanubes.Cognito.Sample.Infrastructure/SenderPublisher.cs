@@ -26,6 +26,55 @@ public static class SenderPublisher
             Directory.Delete(outputDirectory, recursive: true);
         }
 
+        // Portable (no runtime identifier): the managed .NET runtime supplies the framework on x86_64 and arm64.
+        Run(repositoryRoot,
+        [
+            "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-o", outputDirectory,
+            "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
+        ]);
+
+        var assembly = Path.Combine(outputDirectory, "Exanubes.Cognito.Sample.EmailSender.dll");
+        return File.Exists(assembly)
+            ? outputDirectory
+            : throw new InvalidOperationException($"'dotnet publish' succeeded but '{assembly}' is missing.");
+    }
+
+    /// <summary>
+    /// Publishes the sender as a Native AOT binary for <paramref name="runtimeIdentifier"/> (<c>linux-x64</c> here;
+    /// <c>linux-arm64</c> only on an arm64 machine) into <paramref name="outputDirectory"/> and names it
+    /// <c>bootstrap</c>, as <c>provided.al2023</c> expects. Warnings are errors and listed one by one.
+    /// </summary>
+    /// <returns><paramref name="outputDirectory"/>, holding <c>bootstrap</c>.</returns>
+    /// <exception cref="InvalidOperationException">The publish failed; the message carries its output.</exception>
+    public static string PublishNativeAot(string repositoryRoot, string outputDirectory, string artifactsDirectory, string runtimeIdentifier)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(artifactsDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(runtimeIdentifier);
+        if (Directory.Exists(outputDirectory))
+        {
+            Directory.Delete(outputDirectory, recursive: true);
+        }
+
+        Run(repositoryRoot,
+        [
+            "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-r", runtimeIdentifier, "-p:PublishAot=true",
+            "-p:TrimmerSingleWarn=false", "-p:TreatWarningsAsErrors=true", "-o", outputDirectory,
+            "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
+        ]);
+        var binary = Path.Combine(outputDirectory, "Exanubes.Cognito.Sample.EmailSender");
+        if (!File.Exists(binary))
+        {
+            throw new InvalidOperationException($"'dotnet publish' succeeded but '{binary}' is missing.");
+        }
+
+        File.Move(binary, Path.Combine(outputDirectory, "bootstrap"));
+        return outputDirectory;
+    }
+
+    private static void Run(string repositoryRoot, IEnumerable<string> args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = repositoryRoot,
@@ -33,12 +82,7 @@ public static class SenderPublisher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Portable (no runtime identifier): the managed .NET runtime supplies the framework on x86_64 and arm64.
-        foreach (var arg in new[]
-                 {
-                     "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-o", outputDirectory,
-                     "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
-                 })
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -60,11 +104,6 @@ public static class SenderPublisher
             throw new InvalidOperationException(
                 $"'dotnet publish {ProjectPath}' failed with exit code {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         }
-
-        var assembly = Path.Combine(outputDirectory, "Exanubes.Cognito.Sample.EmailSender.dll");
-        return File.Exists(assembly)
-            ? outputDirectory
-            : throw new InvalidOperationException($"'dotnet publish' succeeded but '{assembly}' is missing.");
     }
 
     /// <summary>The repository root: the first folder holding Exanubes.Cognito.sln above <paramref name="start"/>.</summary>

@@ -14,7 +14,8 @@ public static class StackSettings
     /// <c>clientName</c>, <c>signInAliases</c> (comma list of <c>username</c>, <c>email</c>), <c>generateSecret</c>,
     /// <c>mailer</c> (<c>SendGrid|Smtp|Development</c>), <c>fromAddress</c>, <c>fromName</c>, <c>appUrl</c>,
     /// <c>sendGridApiKeyParameter</c>, <c>smtpHost</c>, <c>smtpPort</c>, <c>smtpTls</c> (<c>None|StartTls|SslOnConnect|Auto</c>), <c>userPoolId</c>,
-    /// <c>environment</c> (<c>dev|prod</c>), <c>senderAssetPath</c>.
+    /// <c>environment</c> (<c>dev|prod</c>), <c>senderAssetPath</c>, <c>senderRuntime</c> (<c>managed|aot</c>),
+    /// <c>senderArchitecture</c> (<c>arm64|x86_64</c>).
     /// </summary>
     /// <exception cref="ArgumentException">A value is malformed or a secret was passed as context.</exception>
     public static CognitoStackProps FromContext(Construct scope)
@@ -82,6 +83,18 @@ public static class StackSettings
             var other => throw new ArgumentException($"Context 'environment' must be 'dev' or 'prod', got '{other}'."),
         };
         props.SenderAssetPath = Get(scope, "senderAssetPath") ?? props.SenderAssetPath;
+        props.SenderRuntime = Get(scope, "senderRuntime") switch
+        {
+            null or "managed" => SenderRuntime.Managed,
+            "aot" => SenderRuntime.NativeAot,
+            var other => throw new ArgumentException($"Context 'senderRuntime' must be 'managed' or 'aot', got '{other}'."),
+        };
+        props.SenderArchitecture = Get(scope, "senderArchitecture") switch
+        {
+            null or "arm64" => SenderArchitecture.Arm64,
+            "x86_64" => SenderArchitecture.X86_64,
+            var other => throw new ArgumentException($"Context 'senderArchitecture' must be 'arm64' or 'x86_64', got '{other}'."),
+        };
         return props;
     }
 

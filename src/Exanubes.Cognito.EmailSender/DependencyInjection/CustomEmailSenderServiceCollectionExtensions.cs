@@ -37,6 +37,29 @@ public static class CustomEmailSenderServiceCollectionExtensions
         return services.AddSendGridMailerCore(builder => builder.Configure(configure));
     }
 
+    /// <summary>Sends through Amazon SES v2 (<c>SendEmail</c>, SigV4-signed REST) with settings from a configuration section (typically <c>Ses</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The <c>Ses</c> section: <c>Region</c>, <c>ConfigurationSetName</c>, <c>Tags</c>, <c>ServiceUrl</c>.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>Credentials come from the standard AWS chain (register an <c>AWSCredentials</c> singleton to override); the role needs <c>ses:SendEmail</c>.</remarks>
+    public static IServiceCollection AddSesMailer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddSesMailerCore(builder => builder.Bind(configuration));
+    }
+
+    /// <summary>Sends through Amazon SES v2 (<c>SendEmail</c>, SigV4-signed REST) with settings set in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IServiceCollection AddSesMailer(this IServiceCollection services, Action<SesMailerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddSesMailerCore(builder => builder.Configure(configure));
+    }
+
     /// <summary>Sends over SMTP (MailKit) with settings from a configuration section (typically <c>Smtp</c>).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The <c>Smtp</c> section: <c>Host</c>, <c>Port</c>, <c>UseTls</c>, <c>UserName</c>, <c>Password</c>.</param>
@@ -143,7 +166,20 @@ public static class CustomEmailSenderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendGridMailerOptions>, SendGridMailerOptionsValidator>());
         services.AddHttpClient(SendGridMailer.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<IAmazonSimpleSystemsManagement>(static _ => new AmazonSimpleSystemsManagementClient());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SendGridApiKeySource>();
         services.TryAddSingleton<IMailer, SendGridMailer>();
+        return services;
+    }
+
+    private static IServiceCollection AddSesMailerCore(this IServiceCollection services, Action<OptionsBuilder<SesMailerOptions>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        configure(services.AddOptions<SesMailerOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SesMailerOptions>, SesMailerOptionsValidator>());
+        services.AddHttpClient(SesMailer.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMailer, SesMailer>();
         return services;
     }
 

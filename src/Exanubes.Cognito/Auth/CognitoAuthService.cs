@@ -1,4 +1,5 @@
 using Exanubes.Cognito.Account;
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
 using Exanubes.Cognito.Mfa;
 using Exanubes.Cognito.SignIn;
@@ -17,15 +18,17 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     private readonly MfaFlow _mfa;
     private readonly AccountFlow _account;
 
-    public CognitoAuthService(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger<CognitoAuthService> logger, TimeProvider timeProvider)
+    public CognitoAuthService(
+        CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger<CognitoAuthService> logger, TimeProvider timeProvider, ICognitoDeviceStore? deviceStore = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _signUp = new SignUpFlow(client, options);
-        _signIn = new SignInFlow(client, options, logger, timeProvider);
-        _refresh = new RefreshFlow(client, options, logger);
+        var devices = new DeviceAuthenticator(client, options, timeProvider, deviceStore);
+        _signIn = new SignInFlow(client, options, logger, timeProvider, devices);
+        _refresh = new RefreshFlow(client, options, logger, devices);
         _mfa = new MfaFlow(client, options, logger);
         _account = new AccountFlow(client, options);
     }

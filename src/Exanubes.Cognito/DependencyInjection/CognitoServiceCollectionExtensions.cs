@@ -1,6 +1,9 @@
 using Amazon.Runtime;
 using Exanubes.Cognito.DependencyInjection;
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
+using Exanubes.Cognito.Passkeys;
+using Exanubes.Cognito.SignIn;
 using Exanubes.Cognito.Admin;
 using Exanubes.Cognito.Auth;
 using Microsoft.Extensions.Configuration;
@@ -119,6 +122,9 @@ public static class CognitoServiceCollectionExtensions
         services.TryAddSingleton<CognitoIdentityProviderClient>();
         services.TryAddSingleton<ICognitoAuthService, CognitoAuthService>();
         services.TryAddSingleton<ICognitoAdminService, CognitoAdminService>();
+        services.TryAddSingleton<ICognitoPasswordless, UserAuthFlow>();
+        services.TryAddSingleton<ICognitoPasskeys, PasskeyFlow>();
+        services.TryAddSingleton<ICognitoDevices, DeviceFlow>();
 
         // Token validation for the same pool and app client (idempotent; its own options may add pools and clients).
         services.AddCognitoTokenValidation();
@@ -139,6 +145,12 @@ public static class CognitoServiceCollectionExtensions
         services.AddKeyedSingleton<ICognitoAuthService>(name, (sp, _) => ActivatorUtilities.CreateInstance<CognitoAuthService>(
             sp, sp.GetRequiredKeyedService<CognitoIdentityProviderClient>(name), Named(sp, name)));
         services.AddKeyedSingleton<ICognitoAdminService>(name, (sp, _) => ActivatorUtilities.CreateInstance<CognitoAdminService>(
+            sp, sp.GetRequiredKeyedService<CognitoIdentityProviderClient>(name), Named(sp, name)));
+        services.AddKeyedSingleton<ICognitoPasswordless>(name, (sp, _) => ActivatorUtilities.CreateInstance<UserAuthFlow>(
+            sp, sp.GetRequiredKeyedService<CognitoIdentityProviderClient>(name), Named(sp, name)));
+        services.AddKeyedSingleton<ICognitoPasskeys>(name, (sp, _) => ActivatorUtilities.CreateInstance<PasskeyFlow>(
+            sp, sp.GetRequiredKeyedService<CognitoIdentityProviderClient>(name)));
+        services.AddKeyedSingleton<ICognitoDevices>(name, (sp, _) => ActivatorUtilities.CreateInstance<DeviceFlow>(
             sp, sp.GetRequiredKeyedService<CognitoIdentityProviderClient>(name), Named(sp, name)));
         CognitoTokenValidationServiceCollectionExtensions.AddKeyedCognitoTokenValidation(services, name);
         return services;

@@ -125,7 +125,7 @@ public enum CognitoErrorCode
     /// <summary><c>UsernameExistsException</c>: a user with that username already exists.</summary>
     UsernameExists,
 
-    /// <summary><c>WebAuthnNotEnabledException</c> and related: passkeys are not enabled for the pool.</summary>
+    /// <summary><c>WebAuthnNotEnabledException</c>: passkeys are not enabled for the pool.</summary>
     WebAuthnNotEnabled,
 
     /// <summary><c>AccessDeniedException</c>: the IAM credentials lack permission for an admin action.</summary>
@@ -163,4 +163,22 @@ public enum CognitoErrorCode
     /// <see cref="CognitoError.RequiredTier"/> names the plan when the library knows the feature.
     /// </summary>
     FeatureUnavailableInTier,
+
+    /// <summary><c>WebAuthnConfigurationMissingException</c>: the pool has no relying-party id and no domain for passkeys.</summary>
+    WebAuthnConfigurationMissing,
+
+    /// <summary><c>WebAuthnChallengeNotFoundException</c>: the passkey registration challenge expired or was never issued; start again.</summary>
+    WebAuthnChallengeNotFound,
+
+    /// <summary><c>WebAuthnRelyingPartyMismatchException</c>: the passkey belongs to another relying-party id than the pool's.</summary>
+    WebAuthnRelyingPartyMismatch,
+
+    /// <summary><c>WebAuthnClientMismatchException</c>: the access token is for another app client than the one that started registration.</summary>
+    WebAuthnClientMismatch,
+
+    /// <summary><c>WebAuthnOriginNotAllowedException</c>: the passkey's origin does not match the pool's relying-party id.</summary>
+    WebAuthnOriginNotAllowed,
+
+    /// <summary><c>WebAuthnCredentialNotSupportedException</c>: the authenticator or passkey provider is not supported.</summary>
+    WebAuthnCredentialNotSupported,
 }

@@ -54,7 +54,12 @@ internal static class CognitoResultMapping
         result.RefreshToken,
         result.TokenType ?? "Bearer",
         TimeSpan.FromSeconds(result.ExpiresIn),
-        ReadUsernameClaim(result.AccessToken) ?? fallbackUsername);
+        ReadUsernameClaim(result.AccessToken) ?? fallbackUsername)
+    {
+        NewDevice = result.NewDeviceMetadata is { DeviceKey: { Length: > 0 } key, DeviceGroupKey: { Length: > 0 } group }
+            ? new Devices.CognitoNewDevice(key, group)
+            : null,
+    };
 
     /// <summary>
     /// Reads the <c>username</c> claim (or <c>cognito:username</c>) from a JWT issued by Cognito in the response we

@@ -46,4 +46,33 @@ public sealed class CognitoChallenge
     /// or <c>requiredAttributes</c>.
     /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    /// <summary>
+    /// The first factors the user may choose from on <c>SELECT_CHALLENGE</c> (Cognito's <c>AvailableChallenges</c>),
+    /// for example <c>EMAIL_OTP</c>, <c>WEB_AUTHN</c>, <c>PASSWORD_SRP</c>; empty for other challenges. Answer with
+    /// <see cref="CognitoChallengeResponse.SelectChallenge"/>, <see cref="CognitoChallengeResponse.Password"/> or
+    /// <see cref="CognitoChallengeResponse.PasswordSrp"/>.
+    /// </summary>
+    public IReadOnlyList<string> AvailableChallenges { get; init; } = [];
+
+    /// <summary>
+    /// Where Cognito sent the code of an <c>EMAIL_OTP</c>, <c>SMS_OTP</c> or <c>SMS_MFA</c> step
+    /// (parameters <c>CODE_DELIVERY_DELIVERY_MEDIUM</c> and <c>CODE_DELIVERY_DESTINATION</c>, masked); otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    public CognitoCodeDelivery? CodeDelivery
+        => Parameters.TryGetValue("CODE_DELIVERY_DESTINATION", out var destination) | Parameters.TryGetValue("CODE_DELIVERY_DELIVERY_MEDIUM", out var medium)
+            ? new CognitoCodeDelivery(destination, medium, null)
+            : null;
+
+    /// <summary>
+    /// For <c>WEB_AUTHN</c>: the credential request options (<c>CREDENTIAL_REQUEST_OPTIONS</c>), the
+    /// <c>PublicKeyCredentialRequestOptionsJSON</c> to pass to <c>PublicKeyCredential.parseRequestOptionsFromJSON</c>
+    /// and <c>navigator.credentials.get</c>; otherwise <see langword="null"/>. Answer with
+    /// <see cref="CognitoChallengeResponse.WebAuthn"/> and the credential's <c>toJSON()</c>.
+    /// </summary>
+    public string? CredentialRequestOptionsJson => Parameters.TryGetValue("CREDENTIAL_REQUEST_OPTIONS", out var options) ? options : null;
+
+    /// <summary>The client metadata of the sign-in that led here, sent again with the answer (a code sent on SELECT_CHALLENGE reaches the triggers with it).</summary>
+    internal IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
 }

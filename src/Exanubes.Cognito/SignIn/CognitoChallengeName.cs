@@ -45,4 +45,13 @@ public enum CognitoChallengeName
 
     /// <summary><c>SELECT_CHALLENGE</c>: choose a first factor (choice-based sign-in).</summary>
     SelectChallenge,
+
+    /// <summary><c>PASSWORD</c>: enter the password (choice-based sign-in).</summary>
+    Password,
+
+    /// <summary><c>PASSWORD_SRP</c>: prove the password with SRP (choice-based sign-in).</summary>
+    PasswordSrp,
+
+    /// <summary><c>WEB_AUTHN</c>: sign in with a passkey; see <see cref="CognitoChallenge.CredentialRequestOptionsJson"/>.</summary>
+    WebAuthn,
 }

@@ -39,6 +39,15 @@ public static class CognitoChallengeNames
     /// <summary><c>SELECT_CHALLENGE</c>.</summary>
     public const string SelectChallenge = "SELECT_CHALLENGE";
 
+    /// <summary><c>PASSWORD</c>: answer with the password (choice-based sign-in).</summary>
+    public const string Password = "PASSWORD";
+
+    /// <summary><c>PASSWORD_SRP</c>: answer with SRP (choice-based sign-in).</summary>
+    public const string PasswordSrp = "PASSWORD_SRP";
+
+    /// <summary><c>WEB_AUTHN</c>: answer with a passkey assertion (choice-based sign-in).</summary>
+    public const string WebAuthn = "WEB_AUTHN";
+
     /// <summary>Maps a wire name to <see cref="CognitoChallengeName"/>; unknown names map to <see cref="CognitoChallengeName.Unknown"/>.</summary>
     /// <param name="name">The wire name.</param>
     /// <returns>The typed name.</returns>
@@ -56,6 +65,9 @@ public static class CognitoChallengeNames
         DeviceSrpAuth => CognitoChallengeName.DeviceSrpAuth,
         DevicePasswordVerifier => CognitoChallengeName.DevicePasswordVerifier,
         SelectChallenge => CognitoChallengeName.SelectChallenge,
+        Password => CognitoChallengeName.Password,
+        PasswordSrp => CognitoChallengeName.PasswordSrp,
+        WebAuthn => CognitoChallengeName.WebAuthn,
         _ => CognitoChallengeName.Unknown,
     };
 }

@@ -21,6 +21,10 @@ public sealed class CognitoChallengeResponse
         SelectMfaType,
         MfaSetup,
         Custom,
+        SelectFirstFactor,
+        Password,
+        PasswordSrp,
+        WebAuthn,
     }
 
     internal Kind ResponseKind { get; }
@@ -82,5 +86,69 @@ public sealed class CognitoChallengeResponse
     {
         ArgumentNullException.ThrowIfNull(responses);
         return new CognitoChallengeResponse(Kind.Custom, null, responses);
+    }
+
+    /// <summary>
+    /// Answers <c>SELECT_CHALLENGE</c> with a first factor that needs a further step: <see cref="CognitoFirstFactor.EmailOtp"/>
+    /// or <see cref="CognitoFirstFactor.SmsOtp"/> (Cognito sends the code and asks for it), or
+    /// <see cref="CognitoFirstFactor.WebAuthn"/> (Cognito answers with the credential request options). Sent as <c>ANSWER</c>.
+    /// </summary>
+    /// <param name="firstFactor">The chosen factor.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="firstFactor"/> is a password factor: use <see cref="Password"/> or <see cref="PasswordSrp"/>, which select and answer at once.</exception>
+    public static CognitoChallengeResponse SelectChallenge(CognitoFirstFactor firstFactor)
+    {
+        if (firstFactor is CognitoFirstFactor.Password or CognitoFirstFactor.PasswordSrp)
+        {
+            throw new ArgumentException("Select a password factor with CognitoChallengeResponse.Password or PasswordSrp, which carry the password.", nameof(firstFactor));
+        }
+
+        return new CognitoChallengeResponse(Kind.SelectFirstFactor, CognitoFirstFactors.ToWireName(firstFactor), null);
+    }
+
+    /// <summary>
+    /// Answers <c>PASSWORD</c>, or <c>SELECT_CHALLENGE</c> choosing <c>PASSWORD</c>, with the password (sent as
+    /// <c>PASSWORD</c> over TLS).
+    /// </summary>
+    /// <param name="password">The password; never logged.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="password"/> is null or empty.</exception>
+    public static CognitoChallengeResponse Password(string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return new CognitoChallengeResponse(Kind.Password, password, null);
+    }
+
+    /// <summary>
+    /// Answers <c>PASSWORD_SRP</c>, or <c>SELECT_CHALLENGE</c> choosing <c>PASSWORD_SRP</c>, by proving the password
+    /// with SRP: the service sends <c>SRP_A</c> and answers the <c>PASSWORD_VERIFIER</c> step itself (and the device
+    /// steps on a remembered device). The password never leaves the process.
+    /// </summary>
+    /// <param name="password">The password; never logged, never sent.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="password"/> is null or empty.</exception>
+    public static CognitoChallengeResponse PasswordSrp(string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return new CognitoChallengeResponse(Kind.PasswordSrp, password, null);
+    }
+
+    /// <summary>
+    /// Answers <c>WEB_AUTHN</c> with the passkey assertion: the JSON of the <c>PublicKeyCredential</c> that
+    /// <c>navigator.credentials.get</c> returned for <see cref="CognitoChallenge.CredentialRequestOptionsJson"/>
+    /// (its <c>toJSON()</c>, an <c>AuthenticationResponseJSON</c>), sent as <c>CREDENTIAL</c>.
+    /// </summary>
+    /// <param name="credentialJson">The assertion JSON, passed through untouched.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="credentialJson"/> is null, empty or not a JSON object.</exception>
+    public static CognitoChallengeResponse WebAuthn(string credentialJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(credentialJson);
+        if (!credentialJson.TrimStart().StartsWith('{'))
+        {
+            throw new ArgumentException("The WebAuthn credential must be the JSON object of the PublicKeyCredential.", nameof(credentialJson));
+        }
+
+        return new CognitoChallengeResponse(Kind.WebAuthn, credentialJson, null);
     }
 }

@@ -53,4 +53,11 @@ public sealed class CognitoTokens
     /// Cognito computes SECRET_HASH for refresh from this name, not from the alias typed at sign-in.
     /// </summary>
     public string? Username { get; }
+
+    /// <summary>
+    /// The device key and group key Cognito issued because the user signed in from a device it does not know
+    /// (<c>NewDeviceMetadata</c>, on pools that track devices); <see langword="null"/> otherwise. Pass the tokens to
+    /// <see cref="Devices.ICognitoDevices.RememberDeviceAsync"/> to remember it.
+    /// </summary>
+    public Devices.CognitoNewDevice? NewDevice { get; init; }
 }

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,12 +13,14 @@ internal sealed class RefreshFlow
     private readonly CognitoIdentityProviderClient _client;
     private readonly IOptions<CognitoAuthOptions> _options;
     private readonly ILogger _logger;
+    private readonly DeviceAuthenticator _devices;
 
-    public RefreshFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger logger)
+    public RefreshFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger logger, DeviceAuthenticator devices)
     {
         _client = client;
         _options = options;
         _logger = logger;
+        _devices = devices;
     }
 
     private CognitoAuthOptions Options => _options.Value;
@@ -49,10 +52,28 @@ internal sealed class RefreshFlow
             SecretHash.AddTo(parameters, Options, username);
         }
 
+        // API reference, InitiateAuth AuthParameters: "Add DEVICE_KEY if you want to bypass multi-factor
+        // authentication with a remembered device"; the AWS clients send the remembered device's key on refresh.
+        var device = string.IsNullOrEmpty(username) ? null : await _devices.FindAsync(username, cancellationToken).ConfigureAwait(false);
+        if (device is not null)
+        {
+            parameters["DEVICE_KEY"] = device.DeviceKey;
+        }
+
         Log.Refreshing(_logger, "InitiateAuth REFRESH_TOKEN_AUTH");
         var result = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
             cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && device is not null && DeviceAuthenticator.IsUnknownDevice(result.Error))
+        {
+            Log.RememberedDeviceUnknown(_logger);
+            await _devices.ForgetLocallyAsync(username!, cancellationToken).ConfigureAwait(false);
+            parameters.Remove("DEVICE_KEY");
+            result = await _client.SendAsync(InitiateAuthRequest.Action,
+                new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return ToTokens(result.Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
     }
 

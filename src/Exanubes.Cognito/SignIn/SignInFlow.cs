@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Devices;
 using Exanubes.Cognito.IdentityProvider;
 using Exanubes.Cognito.Srp;
 using Microsoft.Extensions.Logging;
@@ -15,13 +16,15 @@ internal sealed class SignInFlow
     private readonly IOptions<CognitoAuthOptions> _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly DeviceAuthenticator _devices;
 
-    public SignInFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger logger, TimeProvider timeProvider)
+    public SignInFlow(CognitoIdentityProviderClient client, IOptions<CognitoAuthOptions> options, ILogger logger, TimeProvider timeProvider, DeviceAuthenticator devices)
     {
         _client = client;
         _options = options;
         _logger = logger;
         _timeProvider = timeProvider;
+        _devices = devices;
     }
 
     private CognitoAuthOptions Options => _options.Value;
@@ -56,17 +59,33 @@ internal sealed class SignInFlow
         var initiated = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserSrpAuth, ClientId = Options.ClientId, AuthParameters = parameters },
             cancellationToken).ConfigureAwait(false);
-        if (!initiated.Succeeded)
+        return await ContinueAsync(UserSrpAuth, initiated, username, srp, password, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads Cognito's answer to a sign-in step: with an SRP client and password in hand, answers PASSWORD_VERIFIER
+    /// (and, on a remembered device, the device steps) itself; otherwise returns tokens or the next step.
+    /// </summary>
+    internal async Task<CognitoResult<CognitoSignInResult>> ContinueAsync(
+        string flow,
+        CognitoResult<InitiateAuthResponse> result,
+        string username,
+        CognitoSrpClient? srp,
+        string? password,
+        Dictionary<string, string>? clientMetadata,
+        CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded || srp is null || string.IsNullOrEmpty(password) || result.Value.ChallengeName != CognitoChallengeNames.PasswordVerifier)
         {
-            return CognitoResult<CognitoSignInResult>.Failure(initiated.Error);
+            return ToSignInResult(flow, result, username, clientMetadata);
         }
 
-        var response = initiated.Value;
-        if (response.ChallengeName != CognitoChallengeNames.PasswordVerifier)
-        {
-            return ToSignInResult(UserSrpAuth, initiated, username);
-        }
+        return await AnswerPasswordVerifierAsync(flow, result.Value, srp, password, clientMetadata, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<CognitoResult<CognitoSignInResult>> AnswerPasswordVerifierAsync(
+        string flow, InitiateAuthResponse response, CognitoSrpClient srp, string password, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    {
         var challenge = response.ChallengeParameters ?? [];
         if (!challenge.TryGetValue("USER_ID_FOR_SRP", out var userIdForSrp)
             || !challenge.TryGetValue("SRP_B", out var srpB)
@@ -116,14 +135,47 @@ internal sealed class SignInFlow
             ["TIMESTAMP"] = timestamp,
         };
         SecretHash.AddTo(answers, Options, userIdForSrp);
-        return await AnswerChallengeAsync(UserSrpAuth, CognitoChallengeNames.PasswordVerifier, response.Session, answers, userIdForSrp, cancellationToken).ConfigureAwait(false);
+
+        // A remembered device rides along (as the AWS clients send it): Cognito then asks for the device steps
+        // instead of MFA. One it no longer knows (forgotten elsewhere) is dropped and the answer sent without it.
+        var device = await _devices.FindAsync(userIdForSrp, cancellationToken).ConfigureAwait(false);
+        if (device is not null)
+        {
+            answers["DEVICE_KEY"] = device.DeviceKey;
+        }
+
+        var answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, cancellationToken).ConfigureAwait(false);
+        if (!answered.Succeeded && device is not null && DeviceAuthenticator.IsUnknownDevice(answered.Error))
+        {
+            Log.RememberedDeviceUnknown(_logger);
+            await _devices.ForgetLocallyAsync(userIdForSrp, cancellationToken).ConfigureAwait(false);
+            answers.Remove("DEVICE_KEY");
+            device = null;
+            answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (device is not null && answered.Succeeded && answered.Value.ChallengeName == CognitoChallengeNames.DeviceSrpAuth)
+        {
+            Log.AnsweringDeviceChallenges(_logger);
+            answered = await _devices.AuthenticateAsync(device, userIdForSrp, answered.Value.Session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ToSignInResult(flow, answered.Map(AsInitiateAuthResponse), userIdForSrp, clientMetadata);
     }
+
 
     public async Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(response);
-        var answers = ChallengeAnswers.Build(challenge, response);
+        var metadata = challenge.ClientMetadata is { Count: > 0 } m ? new Dictionary<string, string>(m, StringComparer.Ordinal) : null;
+        CognitoSrpClient? srp = null;
+        if (response.ResponseKind == CognitoChallengeResponse.Kind.PasswordSrp)
+        {
+            srp = new CognitoSrpClient(Options.UserPool!);
+        }
+
+        var answers = ChallengeAnswers.Build(challenge, response, srp?.SrpAHex);
         if (!answers.TryGetValue("USERNAME", out var answerUser))
         {
             answerUser = challenge.Username;
@@ -135,24 +187,25 @@ internal sealed class SignInFlow
             SecretHash.AddTo(answers, Options, answerUser);
         }
 
-        return await AnswerChallengeAsync(challenge.Name, challenge.Name, challenge.Session, answers, challenge.Username, cancellationToken).ConfigureAwait(false);
+        var answered = await SendAnswerAsync(challenge.Name, challenge.Session, answers, metadata, cancellationToken).ConfigureAwait(false);
+        return await ContinueAsync(challenge.Name, answered.Map(AsInitiateAuthResponse), challenge.Username, srp, srp is null ? null : response.Value, metadata, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>Sends one RespondToAuthChallenge and reads its answer as tokens or the next challenge.</summary>
-    private async Task<CognitoResult<CognitoSignInResult>> AnswerChallengeAsync(
-        string flow, string challengeName, string? session, Dictionary<string, string> answers, string username, CancellationToken cancellationToken)
-    {
-        var answered = await _client.SendAsync(RespondToAuthChallengeRequest.Action,
+    /// <summary>Sends one RespondToAuthChallenge.</summary>
+    private Task<CognitoResult<RespondToAuthChallengeResponse>> SendAnswerAsync(
+        string challengeName, string? session, Dictionary<string, string> answers, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+        => _client.SendAsync(
+            RespondToAuthChallengeRequest.Action,
             new RespondToAuthChallengeRequest
             {
                 ClientId = Options.ClientId,
                 ChallengeName = challengeName,
                 Session = session,
                 ChallengeResponses = answers,
+                ClientMetadata = clientMetadata,
             },
-            cancellationToken).ConfigureAwait(false);
-        return ToSignInResult(flow, answered.Map(AsInitiateAuthResponse), username);
-    }
+            cancellationToken);
 
     private static InitiateAuthResponse AsInitiateAuthResponse(RespondToAuthChallengeResponse response) => new()
     {
@@ -162,7 +215,8 @@ internal sealed class SignInFlow
         AuthenticationResult = response.AuthenticationResult,
     };
 
-    private CognitoResult<CognitoSignInResult> ToSignInResult(string flow, CognitoResult<InitiateAuthResponse> result, string username)
+    private CognitoResult<CognitoSignInResult> ToSignInResult(
+        string flow, CognitoResult<InitiateAuthResponse> result, string username, IReadOnlyDictionary<string, string>? clientMetadata = null)
     {
         if (!result.Succeeded)
         {
@@ -184,7 +238,11 @@ internal sealed class SignInFlow
                 ? srpUser
                 : parameters.TryGetValue("USERNAME", out var named) && named.Length > 0 ? named : username;
             return CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.Challenge(
-                new CognitoChallenge(response.ChallengeName, response.Session, challengeUser, parameters)));
+                new CognitoChallenge(response.ChallengeName, response.Session, challengeUser, parameters)
+                {
+                    AvailableChallenges = response.AvailableChallenges ?? [],
+                    ClientMetadata = clientMetadata,
+                }));
         }
 
         Log.NoTokensNoChallenge(_logger, flow);

@@ -23,4 +23,11 @@ public sealed class CognitoSignUpResult
 
     /// <summary>Where the confirmation code went; <see langword="null"/> when none was sent.</summary>
     public CognitoCodeDelivery? CodeDelivery { get; }
+
+    /// <summary>
+    /// The session Cognito returns when the app client allows <c>ALLOW_USER_AUTH</c>: pass it to
+    /// <see cref="ICognitoPasswordless.ConfirmSignUpAndSignInAsync"/> to sign the user in with the confirmation code.
+    /// <see langword="null"/> otherwise. A short-lived credential: keep it server-side, never log it.
+    /// </summary>
+    public string? Session { get; init; }
 }

@@ -37,7 +37,10 @@ internal sealed class SignUpFlow
         return result.Map(r => new CognitoSignUpResult(
             r.UserConfirmed,
             r.UserSub ?? string.Empty,
-            r.CodeDeliveryDetails is null ? null : CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails)));
+            r.CodeDeliveryDetails is null ? null : CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails))
+        {
+            Session = r.Session,
+        });
     }
 
     public async Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CancellationToken cancellationToken = default)

@@ -68,9 +68,18 @@ internal sealed class CognitoSrpClient
     /// <summary>Creates a client with a fixed private value <c>a</c> (tests and known-answer vectors only).</summary>
     /// <exception cref="ArgumentException"><c>a</c> yields a degenerate A.</exception>
     internal CognitoSrpClient(CognitoUserPoolId userPoolId, BigInteger privateA)
+        : this(privateA, (userPoolId ?? throw new ArgumentNullException(nameof(userPoolId))).PoolName)
     {
-        ArgumentNullException.ThrowIfNull(userPoolId);
-        _poolName = userPoolId.PoolName;
+    }
+
+    /// <summary>
+    /// Creates a client whose SRP identity is prefixed with <paramref name="identityPrefix"/> instead of the pool name:
+    /// device authentication uses the device group key there (see <see cref="CognitoDeviceSrp"/>).
+    /// </summary>
+    private CognitoSrpClient(BigInteger privateA, string identityPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(identityPrefix);
+        _poolName = identityPrefix;
         if (privateA.Sign <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(privateA), "The SRP private value must be positive.");
@@ -85,6 +94,17 @@ internal sealed class CognitoSrpClient
 
         SrpAHex = ToHex(_bigA);
     }
+
+    /// <summary>
+    /// Creates the client for device authentication (DEVICE_SRP_AUTH, then DEVICE_PASSWORD_VERIFIER): the same SRP with
+    /// the device group key in place of the pool name, the device key as the user id and the device password as the
+    /// password.
+    /// </summary>
+    /// <param name="deviceGroupKey">The device group key from <c>NewDeviceMetadata</c>.</param>
+    /// <param name="privateA">A fixed private value (tests only); a fresh random one when <see langword="null"/>.</param>
+    /// <returns>The client.</returns>
+    internal static CognitoSrpClient ForDevice(string deviceGroupKey, BigInteger? privateA = null)
+        => new(privateA ?? RandomPrivateValue(), deviceGroupKey);
 
     /// <summary>The public value A as minimal lower-case hex (no leading zeros), sent as <c>SRP_A</c>.</summary>
     public string SrpAHex { get; }

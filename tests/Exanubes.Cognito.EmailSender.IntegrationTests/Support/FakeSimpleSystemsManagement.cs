@@ -6,7 +6,7 @@ using Amazon.SimpleSystemsManagement.Model;
 namespace Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 
 /// <summary>Stands in for SSM Parameter Store at the IAmazonSimpleSystemsManagement boundary (no network).</summary>
-public sealed class FakeSimpleSystemsManagement(IReadOnlyDictionary<string, string> secureStrings)
+public sealed class FakeSimpleSystemsManagement(IDictionary<string, string> secureStrings)
     : AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("AKIDFAKE", "fake-secret"), new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.EUWest1 })
 {
     public List<GetParameterRequest> Requests { get; } = [];

@@ -5,7 +5,7 @@ using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.EmailSender.IntegrationTests.Support;
 
-/// <summary>A loopback HTTP server standing in for the SendGrid API: records each request and answers with a set status and body.</summary>
+/// <summary>A loopback HTTP server standing in for the SendGrid API (and SES v2): records each request and answers with a set status and body.</summary>
 public sealed class LoopbackSendGridServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
@@ -29,6 +29,12 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
     public HttpStatusCode Status { get; set; }
 
     public string Body { get; set; }
+
+    /// <summary>Extra headers on every answer (for example SES's <c>x-amzn-ErrorType</c>).</summary>
+    public Dictionary<string, string> ResponseHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When set, chooses the status per request (for example by its Authorization header) instead of <see cref="Status"/>.</summary>
+    public Func<Recorded, HttpStatusCode>? Respond { get; set; }
 
     public IReadOnlyList<Recorded> Requests
     {
@@ -73,12 +79,18 @@ public sealed class LoopbackSendGridServer : IAsyncDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            var recorded = new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body);
             lock (_requests)
             {
-                _requests.Add(new Recorded(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, new NameValueCollection(context.Request.Headers), body));
+                _requests.Add(recorded);
             }
 
-            context.Response.StatusCode = (int)Status;
+            context.Response.StatusCode = (int)(Respond?.Invoke(recorded) ?? Status);
+            foreach (var (name, value) in ResponseHeaders)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             var bytes = Encoding.UTF8.GetBytes(Body);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;

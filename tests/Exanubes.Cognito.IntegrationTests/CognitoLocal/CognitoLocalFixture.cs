@@ -120,6 +120,23 @@ public sealed class CognitoLocalFixture : IAsyncLifetime
         throw new InvalidOperationException($"cognito-local holds no {field} for '{username}' in {path}. Output:\n{Output}");
     }
 
+    /// <summary>The live EMAIL_OTP/SMS_OTP sign-in code of a user (by internal user name), read from the emulator's database.</summary>
+    public string StoredSignInCode(string userPoolId, string username)
+    {
+        var path = Path.Combine(_workDir!, ".cognito", "db", userPoolId + ".json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        if (document.RootElement.TryGetProperty("Users", out var users)
+            && users.TryGetProperty(username, out var user)
+            && user.TryGetProperty("SignInCode", out var signInCode)
+            && signInCode.TryGetProperty("Code", out var code)
+            && code.ValueKind == JsonValueKind.String)
+        {
+            return code.GetString()!;
+        }
+
+        throw new InvalidOperationException($"the local Cognito holds no sign-in code for '{username}' in {path}. Output:\n{Output}");
+    }
+
 }
 
 /// <summary>A pool and app client created in cognito-local.</summary>

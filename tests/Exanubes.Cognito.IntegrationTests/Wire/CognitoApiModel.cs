@@ -104,6 +104,18 @@ internal sealed class CognitoApiModel
     {
         var type = Nullable.GetUnderlyingType(ours) ?? ours;
         var modelType = shape.GetProperty("type").GetString();
+
+        // A document (any JSON value: the WebAuthn options and credentials) travels as a JsonElement, nothing else.
+        if (modelType == "structure" && shape.TryGetProperty("document", out var document) && document.ValueKind == JsonValueKind.True)
+        {
+            if (type != typeof(JsonElement))
+            {
+                found.Add($"{path}: ours is {type.Name}, the model's is a document (JsonElement)");
+            }
+
+            return;
+        }
+
         var expected = modelType switch
         {
             "string" => type == typeof(string),

@@ -60,6 +60,16 @@ public sealed class StackSettingsTests
         Assert.Equal("/tmp/sender", props.SenderAssetPath);
     }
 
+    [Fact]
+    public void FromContext_SenderRuntimeAot_MapsToNativeAotOnTheChosenArchitecture()
+    {
+        var props = StackSettings.FromContext(AppWith(new() { ["senderRuntime"] = "aot", ["senderArchitecture"] = "x86_64" }));
+
+        Assert.Equal(SenderRuntime.NativeAot, props.SenderRuntime);
+        Assert.Equal(SenderArchitecture.X86_64, props.SenderArchitecture);
+        Assert.Equal(SenderRuntime.Managed, StackSettings.FromContext(AppWith([])).SenderRuntime);
+    }
+
     [Theory]
     [InlineData("mailer", "Ses", "'mailer'")]
     [InlineData("mailer", "7", "'mailer'")]
@@ -68,6 +78,8 @@ public sealed class StackSettingsTests
     [InlineData("smtpPort", "70000", "'smtpPort'")]
     [InlineData("generateSecret", "yes", "'generateSecret'")]
     [InlineData("smtpTls", "true", "'smtpTls'")]
+    [InlineData("senderRuntime", "jit", "'senderRuntime'")]
+    [InlineData("senderArchitecture", "amd64", "'senderArchitecture'")]
     public void FromContext_MalformedValue_ThrowsNamingTheKey(string key, string value, string expected)
     {
         var error = Assert.Throws<ArgumentException>(() => StackSettings.FromContext(AppWith(new() { [key] = value })));

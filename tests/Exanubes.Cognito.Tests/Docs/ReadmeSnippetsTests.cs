@@ -245,6 +245,40 @@ public sealed class ReadmeSnippetsTests
         }
     }
 
+    /// <summary>README "Passwordless sign-in, passkeys and remembered devices".</summary>
+    private static class PasswordlessPasskeysDevices
+    {
+        public static async Task<CognitoTokens?> EmailCodeAsync(
+            ICognitoPasswordless passwordless, ICognitoAuthService cognito, string email, Func<string, Task<string>> askForCode, CancellationToken ct)
+        {
+            var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp }, ct)).EnsureSuccess();
+            var code = await askForCode(step.NextStep!.CodeDelivery!.Destination!);
+            var tokens = (await cognito.RespondToChallengeAsync(step.NextStep!, CognitoChallengeResponse.MfaCode(code), ct)).EnsureSuccess().Tokens;
+            return tokens;
+        }
+
+        public static async Task<CognitoSignInResult> PasskeyAsync(
+            Exanubes.Cognito.Passkeys.ICognitoPasskeys passkeys, ICognitoPasswordless passwordless, ICognitoAuthService cognito, string accessToken, string email,
+            Func<string, Task<string>> browserCreate, Func<string, Task<string>> browserGet, CancellationToken ct)
+        {
+            string creationOptions = (await passkeys.StartRegistrationAsync(accessToken, ct)).EnsureSuccess(); // to navigator.credentials.create
+            var attestationJson = await browserCreate(creationOptions);
+            (await passkeys.CompleteRegistrationAsync(accessToken, attestationJson, ct)).EnsureSuccess();      // credential.toJSON()
+            var passkeyStep = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, ct)).EnsureSuccess().NextStep!;
+            var assertionJson = await browserGet(passkeyStep.CredentialRequestOptionsJson!);
+            var signedIn = (await cognito.RespondToChallengeAsync(passkeyStep, CognitoChallengeResponse.WebAuthn(assertionJson), ct)).EnsureSuccess();
+            return signedIn;
+        }
+
+        public static async Task RememberAsync(Exanubes.Cognito.Devices.ICognitoDevices devices, CognitoTokens tokens, bool userTickedRememberMe, CancellationToken ct)
+        {
+            if (tokens.NewDevice is not null && userTickedRememberMe)
+            {
+                (await devices.RememberDeviceAsync(tokens, deviceName: "Firefox on my laptop", ct)).EnsureSuccess();
+            }
+        }
+    }
+
     /// <summary>README "Several pools in one app".</summary>
     private static class SeveralPools
     {

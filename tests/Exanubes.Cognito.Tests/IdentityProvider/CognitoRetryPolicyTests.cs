@@ -9,6 +9,7 @@ public sealed class CognitoRetryPolicyTests
     [
         "GetUser", "AdminGetUser", "AdminListGroupsForUser", "GlobalSignOut", "AdminUserGlobalSignOut", "RevokeToken",
         "AdminAddUserToGroup", "AdminRemoveUserFromGroup",
+        "GetUserAuthFactors", "ListWebAuthnCredentials", "ListDevices", "GetDevice", "UpdateDeviceStatus",
     ];
 
     public static TheoryData<string> RetryableActions => [.. Retryable];
@@ -20,6 +21,7 @@ public sealed class CognitoRetryPolicyTests
         "GetUserAttributeVerificationCode", "DeleteUser", "GetTokensFromRefreshToken", "AdminCreateUser",
         "AdminConfirmSignUp", "AdminDeleteUser", "AdminResetUserPassword", "AdminSetUserPassword", "AssociateSoftwareToken", "VerifySoftwareToken",
         "SetUserMFAPreference",
+        "StartWebAuthnRegistration", "CompleteWebAuthnRegistration", "DeleteWebAuthnCredential", "ConfirmDevice", "ForgetDevice",
     ];
 
     public static TheoryData<string> NonRetryableActions => [.. NeverRetried];
@@ -145,6 +147,16 @@ public sealed class CognitoRetryPolicyTests
             "AdminResetUserPassword" => (await c.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
             "AdminSetUserPassword" => (await c.SendAsync(AdminSetUserPasswordRequest.Action, new AdminSetUserPasswordRequest { UserPoolId = pool, Username = "ada", Password = "pw" }, default)).Succeeded,
             "AdminUserGlobalSignOut" => (await c.SendAsync(AdminUserGlobalSignOutRequest.Action, new AdminUserGlobalSignOutRequest { UserPoolId = pool, Username = "ada" }, default)).Succeeded,
+            "GetUserAuthFactors" => (await c.SendAsync(GetUserAuthFactorsRequest.Action, new GetUserAuthFactorsRequest { AccessToken = "at" }, default)).Succeeded,
+            "StartWebAuthnRegistration" => (await c.SendAsync(StartWebAuthnRegistrationRequest.Action, new StartWebAuthnRegistrationRequest { AccessToken = "at" }, default)).Succeeded,
+            "CompleteWebAuthnRegistration" => (await c.SendAsync(CompleteWebAuthnRegistrationRequest.Action, new CompleteWebAuthnRegistrationRequest { AccessToken = "at", Credential = System.Text.Json.JsonDocument.Parse("{}").RootElement }, default)).Succeeded,
+            "ListWebAuthnCredentials" => (await c.SendAsync(ListWebAuthnCredentialsRequest.Action, new ListWebAuthnCredentialsRequest { AccessToken = "at" }, default)).Succeeded,
+            "DeleteWebAuthnCredential" => (await c.SendAsync(DeleteWebAuthnCredentialRequest.Action, new DeleteWebAuthnCredentialRequest { AccessToken = "at", CredentialId = "c" }, default)).Succeeded,
+            "ConfirmDevice" => (await c.SendAsync(ConfirmDeviceRequest.Action, new ConfirmDeviceRequest { AccessToken = "at", DeviceKey = "k" }, default)).Succeeded,
+            "ForgetDevice" => (await c.SendAsync(ForgetDeviceRequest.Action, new ForgetDeviceRequest { AccessToken = "at", DeviceKey = "k" }, default)).Succeeded,
+            "ListDevices" => (await c.SendAsync(ListDevicesRequest.Action, new ListDevicesRequest { AccessToken = "at" }, default)).Succeeded,
+            "GetDevice" => (await c.SendAsync(GetDeviceRequest.Action, new GetDeviceRequest { AccessToken = "at", DeviceKey = "k" }, default)).Succeeded,
+            "UpdateDeviceStatus" => (await c.SendAsync(UpdateDeviceStatusRequest.Action, new UpdateDeviceStatusRequest { AccessToken = "at", DeviceKey = "k" }, default)).Succeeded,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call for this action"),
         };
     }

@@ -45,6 +45,9 @@ internal sealed class SrpTestServer
         _verifier = BigInteger.ModPow(G, X(_poolName, userIdForSrp, password, _salt), N);
     }
 
+    /// <summary>The stored verifier v = g^x mod N (what ConfirmDevice registers for a device).</summary>
+    public BigInteger Verifier => _verifier;
+
     /// <summary>The salt as the hex Cognito sends in SALT.</summary>
     public string SaltHex => ToHex(_salt);
 

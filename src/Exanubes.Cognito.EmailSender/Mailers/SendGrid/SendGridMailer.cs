@@ -1,50 +1,84 @@
 using System.Net;
-using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SendGrid;
-using SendGrid.Helpers.Mail;
 
 namespace Exanubes.Cognito.EmailSender;
 
-/// <summary>Sends through the SendGrid v3 <c>mail/send</c> API with the official client; a non-2xx answer is an <see cref="EmailDeliveryException"/>.</summary>
+/// <summary>
+/// Sends through SendGrid's v3 <c>mail/send</c> API: one POST with a source-generated JSON body (no SendGrid package:
+/// its Newtonsoft.Json serializer writes <c>{}</c> under Native AOT). A non-2xx answer is an
+/// <see cref="EmailDeliveryException"/>; a 401 or 403 with a key from SSM reads the key again once and retries when it changed.
+/// </summary>
 internal sealed class SendGridMailer(
     IHttpClientFactory httpClientFactory,
     IOptions<SendGridMailerOptions> options,
-    IServiceProvider services,
-    ILogger<SendGridMailer> logger) : IMailer, IRequiresFromAddress, IDisposable
+    SendGridApiKeySource keys) : IMailer, IRequiresFromAddress
 {
     internal const string HttpClientName = "Exanubes.Cognito.EmailSender.SendGrid";
+    internal static readonly string UserAgent = $"Exanubes.Cognito.EmailSender/{typeof(SendGridMailer).Assembly.GetName().Version?.ToString(3)}";
     private const int MaxErrorBody = 500;
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private readonly SendGridMailerOptions _options = options.Value;
-    private readonly SemaphoreSlim _keyGate = new(1, 1);
-    private string? _apiKey;
+    private readonly Uri _endpoint = new(options.Value.BaseUrl, "v3/mail/send");
+
+    /// <summary>The exact request body for a message (also what the AOT self-test compares with the JIT build).</summary>
+    internal static byte[] Body(EmailMessage message)
+    {
+        var request = new SendGridMailSendRequest(
+            new SendGridAddress(message.FromAddress, message.FromName),
+            message.Subject,
+            [new SendGridPersonalization([new SendGridAddress(message.To)])],
+            [new SendGridContent("text/plain", message.TextBody), new SendGridContent("text/html", message.HtmlBody)],
+            new SendGridTrackingSettings(new SendGridClickTracking(Enable: false, EnableText: false)));
+        return JsonSerializer.SerializeToUtf8Bytes(request, SendGridJsonContext.Default.SendGridMailSendRequest);
+    }
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var apiKey = await GetApiKeyAsync(cancellationToken).ConfigureAwait(false);
-        var client = new SendGridClient(
-            httpClientFactory.CreateClient(HttpClientName),
-            new SendGridClientOptions { ApiKey = apiKey, Host = _options.BaseUrl.AbsoluteUri.TrimEnd('/') });
+        var body = Body(message);
+        var key = await keys.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (status, answer) = await PostAsync(body, key, cancellationToken).ConfigureAwait(false);
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && keys.IsFromParameter)
+        {
+            // The key may have been rotated in SSM since it was read: read it once more, and retry only with a new key.
+            var fresh = await keys.RefreshAfterRefusalAsync(key, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(fresh, key, StringComparison.Ordinal))
+            {
+                (status, answer) = await PostAsync(body, fresh, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-        var mail = new SendGridMessage();
-        mail.SetFrom(new EmailAddress(message.FromAddress, message.FromName));
-        mail.AddTo(new EmailAddress(message.To));
-        mail.Subject = message.Subject;
-        mail.AddContent(MimeType.Text, message.TextBody);
-        mail.AddContent(MimeType.Html, message.HtmlBody);
+        if ((int)status is < 200 or > 299)
+        {
+            if (answer.Length > MaxErrorBody)
+            {
+                answer = answer[..MaxErrorBody] + "…";
+            }
 
-        // Click tracking would rewrite the verify/reset links (which carry the code) through SendGrid's redirector.
-        mail.SetClickTracking(false, false);
+            var hint = status switch
+            {
+                HttpStatusCode.Unauthorized => " Check the API key (SendGrid:ApiKey or the SSM parameter SendGrid:ApiKeyParameterName).",
+                HttpStatusCode.Forbidden => " Check that the API key has the Mail Send permission and that the from address is a verified sender.",
+                _ => string.Empty,
+            };
+            throw new EmailDeliveryException("SendGrid", (int)status, $"SendGrid refused the {message.TriggerSource} email with {(int)status} {status}: {answer}.{hint}");
+        }
+    }
 
-        Response response;
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(byte[] body, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = Json;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         try
         {
-            response = await client.SendEmailAsync(mail, cancellationToken).ConfigureAwait(false);
+            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var answer = response.IsSuccessStatusCode ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return (response.StatusCode, answer);
         }
         catch (HttpRequestException ex)
         {
@@ -53,74 +87,6 @@ internal sealed class SendGridMailer(
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new EmailDeliveryException("SendGrid", null, $"SendGrid at {_options.BaseUrl} did not answer in time.", ex);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (body.Length > MaxErrorBody)
-            {
-                body = body[..MaxErrorBody] + "…";
-            }
-
-            var status = (int)response.StatusCode;
-            var hint = response.StatusCode switch
-            {
-                HttpStatusCode.Unauthorized => " Check the API key (SendGrid:ApiKey or the SSM parameter SendGrid:ApiKeyParameterName).",
-                HttpStatusCode.Forbidden => " Check that the API key has the Mail Send permission and that the from address is a verified sender.",
-                _ => string.Empty,
-            };
-            throw new EmailDeliveryException("SendGrid", status, $"SendGrid refused the {message.TriggerSource} email with {status} {response.StatusCode}: {body}.{hint}");
-        }
-    }
-
-    public void Dispose() => _keyGate.Dispose();
-
-    private async ValueTask<string> GetApiKeyAsync(CancellationToken cancellationToken)
-    {
-        if (_apiKey is not null)
-        {
-            return _apiKey;
-        }
-
-        if (!string.IsNullOrWhiteSpace(_options.ApiKey))
-        {
-            return _apiKey = _options.ApiKey;
-        }
-
-        await _keyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_apiKey is not null)
-            {
-                return _apiKey;
-            }
-
-            var name = _options.ApiKeyParameterName!;
-            var ssm = services.GetRequiredService<IAmazonSimpleSystemsManagement>();
-            GetParameterResponse parameter;
-            try
-            {
-                parameter = await ssm.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonSimpleSystemsManagementException ex)
-            {
-                throw new EmailDeliveryException("SendGrid", null,
-                    $"The SendGrid API key could not be read from SSM parameter '{name}' ({ex.ErrorCode}): {ex.Message} The function's role needs ssm:GetParameter on it (and kms:Decrypt on its key if it is not the AWS managed key).", ex);
-            }
-
-            var value = parameter.Parameter?.Value;
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new EmailDeliveryException("SendGrid", null, $"SSM parameter '{name}' holds no SendGrid API key.");
-            }
-
-            Log.SendGridApiKeyLoaded(logger, name);
-            return _apiKey = value.Trim();
-        }
-        finally
-        {
-            _keyGate.Release();
         }
     }
 }

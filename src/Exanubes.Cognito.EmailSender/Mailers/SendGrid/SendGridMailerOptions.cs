@@ -12,10 +12,17 @@ public sealed class SendGridMailerOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The name of an SSM Parameter Store <c>SecureString</c> holding the API key, read once (on the first email) with
-    /// <c>ssm:GetParameter</c> and decryption. Default: <see langword="null"/>.
+    /// The name of an SSM Parameter Store <c>SecureString</c> holding the API key, read on the first email with
+    /// <c>ssm:GetParameter</c> and decryption, kept for <see cref="ApiKeyRefreshInterval"/>, and read again at once when
+    /// SendGrid answers 401 or 403 (a rotated key). Default: <see langword="null"/>.
     /// </summary>
     public string? ApiKeyParameterName { get; set; }
+
+    /// <summary>
+    /// How long a key read from <see cref="ApiKeyParameterName"/> is used before it is read again
+    /// (<c>SendGrid__ApiKeyRefreshInterval</c>, <c>hh:mm:ss</c>). Default: 15 minutes.
+    /// </summary>
+    public TimeSpan ApiKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The SendGrid API base URL; https, or http only on a loopback address for tests. Default: <c>https://api.sendgrid.com</c>.</summary>
     public Uri BaseUrl { get; set; } = new("https://api.sendgrid.com");

@@ -15,6 +15,11 @@ internal sealed class SendGridMailerOptionsValidator : IValidateOptions<SendGrid
             failures.Add("Set exactly one of SendGrid:ApiKey (SendGrid__ApiKey) or SendGrid:ApiKeyParameterName (SendGrid__ApiKeyParameterName, an SSM SecureString parameter name such as /my-app/sendgrid-api-key).");
         }
 
+        if (options.ApiKeyRefreshInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"SendGrid:ApiKeyRefreshInterval (SendGrid__ApiKeyRefreshInterval) must be positive, for example 00:15:00; it is {options.ApiKeyRefreshInterval}.");
+        }
+
         if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri)
         {
             failures.Add("SendGrid:BaseUrl must be an absolute URL; default https://api.sendgrid.com.");

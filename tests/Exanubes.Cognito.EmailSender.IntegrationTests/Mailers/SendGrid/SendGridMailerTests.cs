@@ -25,7 +25,7 @@ public class SendGridMailerTests
         Assert.Equal("/v3/mail/send", request.Path);
         Assert.Equal($"Bearer {ApiKey}", request.Headers["Authorization"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        Assert.StartsWith("sendgrid/", request.Headers["User-Agent"], StringComparison.Ordinal);
+        Assert.StartsWith("Exanubes.Cognito.EmailSender/", request.Headers["User-Agent"], StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(request.Body);
         var root = json.RootElement;
@@ -93,6 +93,67 @@ public class SendGridMailerTests
         var read = Assert.Single(ssm.Requests);
         Assert.True(read.WithDecryption);
         Assert.DoesNotContain(ApiKey, function.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    public async Task SendAsync_KeyRotatedInSsm_RefusalReadsTheKeyAgainOnceAndRetries(HttpStatusCode refusal)
+    {
+        const string Rotated = "SG.rotated-key.do-not-log-1a2b3c";
+        await using var server = new LoopbackSendGridServer { Respond = r => r.Headers["Authorization"] == $"Bearer {Rotated}" ? HttpStatusCode.Accepted : refusal };
+        var secrets = new Dictionary<string, string> { ["/exanubes/sendgrid-api-key"] = ApiKey };
+        var ssm = new FakeSimpleSystemsManagement(secrets);
+        var ciphertexts = await JsEncryptionSdk.EncryptAsync(
+            new JsEncryptionSdk.Job(JsEncryptionSdk.CognitoV1, "300001", Events.UserPoolId),
+            new JsEncryptionSdk.Job(JsEncryptionSdk.CognitoV1, "300002", Events.UserPoolId));
+        var function = SendGridFunction(server, services => services.AddSingleton<Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement>(ssm), ("SendGrid__ApiKeyParameterName", "/exanubes/sendgrid-api-key"));
+
+        // The cached key is refused and SSM still holds it: one re-read, no retry with the same key, a clear failure.
+        var ex = await Assert.ThrowsAsync<EmailDeliveryException>(
+            () => function.HandleAsync(Events.Stream(Events.Create("CustomEmailSender_SignUp", ciphertexts[0], "jane.doe@example.com"))));
+        Assert.Equal((int)refusal, ex.StatusCode);
+        Assert.Single(server.Requests);
+        Assert.Equal(2, ssm.Requests.Count);
+
+        // The key is rotated in SSM: the refusal of the cached key triggers one re-read and the retry succeeds.
+        secrets["/exanubes/sendgrid-api-key"] = Rotated;
+        await function.HandleAsync(Events.Stream(Events.Create("CustomEmailSender_SignUp", ciphertexts[1], "jane.doe@example.com")));
+
+        Assert.Equal([$"Bearer {ApiKey}", $"Bearer {ApiKey}", $"Bearer {Rotated}"], server.Requests.Select(r => r.Headers["Authorization"]));
+        Assert.Equal(3, ssm.Requests.Count);
+        Assert.DoesNotContain(Rotated, function.Stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_RefreshIntervalPassed_ReadsTheKeyAgain()
+    {
+        await using var server = new LoopbackSendGridServer();
+        var secrets = new Dictionary<string, string> { ["/exanubes/sendgrid-api-key"] = ApiKey };
+        var ssm = new FakeSimpleSystemsManagement(secrets);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var ciphertexts = await JsEncryptionSdk.EncryptAsync(
+            new JsEncryptionSdk.Job(JsEncryptionSdk.CognitoV1, "400001", Events.UserPoolId),
+            new JsEncryptionSdk.Job(JsEncryptionSdk.CognitoV1, "400002", Events.UserPoolId),
+            new JsEncryptionSdk.Job(JsEncryptionSdk.CognitoV1, "400003", Events.UserPoolId));
+        var function = SendGridFunction(server, services =>
+        {
+            services.AddSingleton<Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement>(ssm);
+            services.AddSingleton<TimeProvider>(clock);
+        }, ("SendGrid__ApiKeyParameterName", "/exanubes/sendgrid-api-key"), ("SendGrid__ApiKeyRefreshInterval", "00:10:00"));
+
+        await function.HandleAsync(Events.Stream(Events.Create("CustomEmailSender_SignUp", ciphertexts[0], "jane.doe@example.com")));
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await function.HandleAsync(Events.Stream(Events.Create("CustomEmailSender_SignUp", ciphertexts[1], "jane.doe@example.com")));
+        Assert.Single(ssm.Requests);
+
+        secrets["/exanubes/sendgrid-api-key"] = "SG.next-key";
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await function.HandleAsync(Events.Stream(Events.Create("CustomEmailSender_SignUp", ciphertexts[2], "jane.doe@example.com")));
+
+        Assert.Equal(2, ssm.Requests.Count);
+        Assert.Equal("Bearer SG.next-key", server.Requests[^1].Headers["Authorization"]);
     }
 
     [Fact]
