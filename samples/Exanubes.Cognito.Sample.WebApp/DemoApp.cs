@@ -74,6 +74,7 @@ public static class DemoApp
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapDemoPages();
+        app.MapSmsPages();
         app.MapDemoApi();
         return app;
     }

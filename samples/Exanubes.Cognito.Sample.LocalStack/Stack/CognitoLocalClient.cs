@@ -49,7 +49,8 @@ public sealed class CognitoLocalClient(HttpClient http, Uri endpoint)
         {
             ["PoolName"] = name,
             ["UsernameAttributes"] = new JsonArray("email"),
-            ["AutoVerifiedAttributes"] = new JsonArray("email"),
+            // A user who signs up with a phone number verifies it by SMS (through the custom SMS sender); everyone else by email.
+            ["AutoVerifiedAttributes"] = new JsonArray("phone_number", "email"),
         }, cancellationToken).ConfigureAwait(false);
         return response["UserPool"]!["Id"]!.GetValue<string>();
     }
