@@ -42,7 +42,7 @@ public sealed class CognitoLocalClient(HttpClient http, Uri endpoint)
         }
     }
 
-    /// <summary>Creates the demo pool (email as username, email verified by code) and returns its id.</summary>
+    /// <summary>Creates the demo pool (email as username; a phone number verified by SMS code when given, else the email) and returns its id.</summary>
     public async Task<string> CreateUserPoolAsync(string name, CancellationToken cancellationToken = default)
     {
         var response = await CallAsync("CreateUserPool", new JsonObject
