@@ -54,11 +54,10 @@ public sealed partial class DemoSmsBrowserTests(DemoStackFixture fixture)
         await Shot(inbox, "sms-02-sms-inbox");
 
         // The development sink's file is what the page showed: one line for this phone, written by our SMS function.
-        var line = Assert.Single(File.ReadAllLines(fixture.Stack.SmsInboxPath), l => l.Contains(phone, StringComparison.Ordinal));
-        using (var json = JsonDocument.Parse(line))
-        {
-            Assert.Equal(body, json.RootElement.GetProperty("body").GetString());
-        }
+        var lines = File.ReadAllLines(fixture.Stack.SmsInboxPath).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var line = Assert.Single(lines, l => l.GetProperty("phoneNumber").GetString() == phone);
+        Assert.Equal(body, line.GetProperty("body").GetString());
+        Assert.Equal("CustomSMSSender_SignUp", line.GetProperty("triggerSource").GetString());
 
         // Verify with the texted code; Cognito confirms the user.
         await page.FillAsync("#code", code.Value);
