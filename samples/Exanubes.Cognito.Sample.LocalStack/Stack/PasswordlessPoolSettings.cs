@@ -6,8 +6,8 @@ namespace Exanubes.Cognito.Sample.LocalStack.Stack;
 /// The demo pool's sign-in settings for codes by email, passkeys and remembered devices, applied on every start (a pool
 /// kept from an earlier run gets them too; applying them twice changes nothing):
 /// <list type="bullet">
-/// <item>choice-based sign-in: <c>Policies.SignInPolicy.AllowedFirstAuthFactors</c> PASSWORD, EMAIL_OTP, WEB_AUTHN and the
-/// app client's <c>ALLOW_USER_AUTH</c>;</item>
+/// <item>choice-based sign-in: <c>Policies.SignInPolicy.AllowedFirstAuthFactors</c> PASSWORD, EMAIL_OTP, SMS_OTP (the code
+/// goes through the custom SMS sender), WEB_AUTHN and the app client's <c>ALLOW_USER_AUTH</c>;</item>
 /// <item>passkeys: <c>WebAuthnConfiguration.RelyingPartyId</c> <c>localhost</c>, the demo's origin host (a relying-party id
 /// is a domain, never an IP address);</item>
 /// <item>optional TOTP MFA, and device tracking remembered on the user's prompt (<c>DeviceConfiguration</c>), so "Remember
@@ -21,7 +21,7 @@ internal static class PasswordlessPoolSettings
     /// <summary>The relying-party id the demo's passkeys are bound to.</summary>
     public const string RelyingPartyId = "localhost";
 
-    private static readonly string[] FirstFactors = ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"];
+    private static readonly string[] FirstFactors = ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"];
 
     private static readonly string[] PoolKeys =
     [
