@@ -20,17 +20,17 @@ internal static class ApiEndpoints
                 Username = body.Email,
                 Password = body.Password,
                 Attributes = new Dictionary<string, string> { ["email"] = body.Email },
-            }, ct), r => new { userSub = r.UserSub, userConfirmed = r.UserConfirmed, destination = r.CodeDelivery?.Destination }));
+            }, cancellationToken: ct), r => new { userSub = r.UserSub, userConfirmed = r.UserConfirmed, destination = r.CodeDelivery?.Destination }));
 
         auth.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ConfirmSignUpAsync(body.Username, body.Code, ct)));
+            Answer(await cognito.ConfirmSignUpAsync(body.Username, body.Code, cancellationToken: ct)));
 
         auth.MapPost("/resend", async (UsernameBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ResendConfirmationCodeAsync(body.Username, ct), d => new { destination = d.Destination }));
+            Answer(await cognito.ResendConfirmationCodeAsync(body.Username, cancellationToken: ct), d => new { destination = d.Destination }));
 
         auth.MapPost("/signin", async (SignInBody body, ICognitoAuthService cognito, CancellationToken ct) =>
         {
-            var result = await cognito.SignInAsync(body.Username, body.Password, ct);
+            var result = await cognito.SignInAsync(body.Username, body.Password, cancellationToken: ct);
             if (!result.Succeeded)
             {
                 return CognitoErrors.Problem(result.Error);
@@ -42,13 +42,13 @@ internal static class ApiEndpoints
         });
 
         auth.MapPost("/refresh", async (RefreshBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.RefreshAsync(body.RefreshToken, body.Username, ct), Tokens));
+            Answer(await cognito.RefreshAsync(body.RefreshToken, body.Username, cancellationToken: ct), Tokens));
 
         auth.MapPost("/forgot-password", async (UsernameBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ForgotPasswordAsync(body.Username, ct), d => new { destination = d.Destination }));
+            Answer(await cognito.ForgotPasswordAsync(body.Username, cancellationToken: ct), d => new { destination = d.Destination }));
 
         auth.MapPost("/reset-password", async (ResetBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ConfirmForgotPasswordAsync(body.Username, body.Code, body.NewPassword, ct)));
+            Answer(await cognito.ConfirmForgotPasswordAsync(body.Username, body.Code, body.NewPassword, cancellationToken: ct)));
 
         auth.MapPost("/change-password", async (ChangeBody body, HttpContext context, ICognitoAuthService cognito, CancellationToken ct) =>
             Answer(await cognito.ChangePasswordAsync(BearerToken(context), body.PreviousPassword, body.ProposedPassword, ct)))

@@ -51,7 +51,7 @@ internal static class PageEndpoints
             Username = email,
             Password = password,
             Attributes = new Dictionary<string, string> { ["email"] = email },
-        }, context.RequestAborted);
+        }, cancellationToken: context.RequestAborted);
         if (!result.Succeeded)
         {
             return SignUpPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -72,7 +72,7 @@ internal static class PageEndpoints
             return Page(context, "Verify your email", Notice("error", "This link is incomplete. Open the link from the email again."), 400);
         }
 
-        var result = await cognito.ConfirmSignUpAsync(username, code, context.RequestAborted);
+        var result = await cognito.ConfirmSignUpAsync(username, code, cancellationToken: context.RequestAborted);
         if (!result.Succeeded)
         {
             return Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)) +
@@ -87,7 +87,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ResendAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var username = form["username"].ToString();
-        var result = await cognito.ResendConfirmationCodeAsync(username, context.RequestAborted);
+        var result = await cognito.ResendConfirmationCodeAsync(username, cancellationToken: context.RequestAborted);
         return result.Succeeded
             ? CheckInbox(context, username, "Check your inbox", "We sent a new verification link. Only the newest link works.")
             : Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)), CognitoErrors.StatusFor(result.Error));
@@ -106,7 +106,7 @@ internal static class PageEndpoints
     {
         var email = form["email"].ToString().Trim();
         var returnUrl = LocalOnly(form["returnUrl"].ToString());
-        var result = await cognito.SignInAsync(email, form["password"].ToString(), context.RequestAborted);
+        var result = await cognito.SignInAsync(email, form["password"].ToString(), cancellationToken: context.RequestAborted);
         if (!result.Succeeded)
         {
             var unconfirmed = result.Error.Code == CognitoErrorCode.UserNotConfirmed ? email : null;
@@ -168,7 +168,7 @@ internal static class PageEndpoints
         }
 
         var username = context.Request.Cookies[TokenCookies.Username];
-        var result = await cognito.RefreshAsync(refresh, username, context.RequestAborted);
+        var result = await cognito.RefreshAsync(refresh, username, cancellationToken: context.RequestAborted);
         if (!result.Succeeded)
         {
             TokenCookies.Clear(context);
@@ -200,7 +200,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ForgotAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var email = form["email"].ToString().Trim();
-        var result = await cognito.ForgotPasswordAsync(email, context.RequestAborted);
+        var result = await cognito.ForgotPasswordAsync(email, cancellationToken: context.RequestAborted);
         if (!result.Succeeded && result.Error.Code is not (CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized))
         {
             return ForgotPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -219,7 +219,7 @@ internal static class PageEndpoints
     {
         var code = form["code"].ToString();
         var username = form["username"].ToString();
-        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), context.RequestAborted);
+        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), cancellationToken: context.RequestAborted);
         return result.Succeeded
             ? SignInPage(context, "Your password was changed. Sign in with the new one.", null, "/me")
             : ResetPage(context, code, username, CognitoErrors.ForPeople(result.Error), CognitoErrors.StatusFor(result.Error));

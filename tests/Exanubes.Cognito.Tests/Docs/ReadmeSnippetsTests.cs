@@ -52,9 +52,9 @@ public sealed class ReadmeSnippetsTests
         var challenge = new CognitoChallenge(CognitoChallengeNames.NewPasswordRequired, "session", "alice", new Dictionary<string, string>());
         var tokens = new CognitoTokens("access", "id", "refresh", "Bearer", TimeSpan.FromHours(1), "alice");
         var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
-        cognito.Setup(c => c.SignInWithSrpAsync("alice", "Passw0rd!", It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "Passw0rd!", It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.Challenge(challenge)));
-        cognito.Setup(c => c.RespondToChallengeAsync(challenge, It.IsAny<CognitoChallengeResponse>(), It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.RespondToChallengeAsync(challenge, It.IsAny<CognitoChallengeResponse>(), It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.SignedIn(tokens)));
         var asked = new List<CognitoChallengeName>();
 
@@ -90,7 +90,7 @@ public sealed class ReadmeSnippetsTests
     public async Task SignInAsync_NotAuthorized_ReturnsNull()
     {
         var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
-        cognito.Setup(c => c.SignInWithSrpAsync("alice", "wrong", It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "wrong", It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Failure(
                 new CognitoError(CognitoErrorCode.NotAuthorized, "NotAuthorizedException", "Incorrect username or password.", System.Net.HttpStatusCode.BadRequest)));
 
@@ -165,7 +165,7 @@ public sealed class ReadmeSnippetsTests
                     Username = body.Email,
                     Password = body.Password,
                     Attributes = new Dictionary<string, string> { ["email"] = body.Email },
-                }, ct);
+                }, cancellationToken: ct);
                 return result.Succeeded
                     ? Results.Ok(new { result.Value.UserSub, result.Value.UserConfirmed, sentTo = result.Value.CodeDelivery?.Destination })
                     : Results.Problem(title: result.Error.Code.ToString(), detail: result.Error.Message, statusCode: 400);
@@ -173,7 +173,7 @@ public sealed class ReadmeSnippetsTests
 
             app.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, CancellationToken ct) =>
             {
-                var result = await cognito.ConfirmSignUpAsync(body.Username, body.Code, ct);
+                var result = await cognito.ConfirmSignUpAsync(body.Username, body.Code, cancellationToken: ct);
                 return result.Succeeded ? Results.NoContent() : Results.Problem(title: result.Error.Code.ToString(), statusCode: 400);
             });
 
@@ -201,7 +201,7 @@ public sealed class ReadmeSnippetsTests
             Func<CognitoChallenge, Task<string>> ask, CancellationToken ct)
         {
             // SRP keeps the password in the process; SignInAsync (USER_PASSWORD_AUTH) sends it to Cognito over TLS.
-            var signIn = await cognito.SignInWithSrpAsync(username, password, ct);
+            var signIn = await cognito.SignInWithSrpAsync(username, password, cancellationToken: ct);
             if (!signIn.Succeeded)
             {
                 // NotAuthorized (wrong password), UserNotConfirmed, PasswordResetRequired, TooManyRequests, ...
@@ -219,7 +219,7 @@ public sealed class ReadmeSnippetsTests
                         => CognitoChallengeResponse.MfaCode(await ask(challenge)),
                     _ => throw new NotSupportedException($"Challenge {challenge.Name} is not handled here."),
                 };
-                step = (await cognito.RespondToChallengeAsync(challenge, answer, ct)).EnsureSuccess(); // throws CognitoException
+                step = (await cognito.RespondToChallengeAsync(challenge, answer, cancellationToken: ct)).EnsureSuccess(); // throws CognitoException
             }
 
             return step.Tokens; // AccessToken, IdToken, RefreshToken, ExpiresIn, Username
@@ -240,7 +240,7 @@ public sealed class ReadmeSnippetsTests
         public static async Task<CognitoTokens> RefreshAsync(ICognitoAuthService cognito, CognitoTokens tokens, CancellationToken ct)
         {
             // The user name is needed only when the app client has a secret (Cognito hashes the internal user name).
-            var refreshed = await cognito.RefreshAsync(tokens.RefreshToken!, tokens.Username, ct);
+            var refreshed = await cognito.RefreshAsync(tokens.RefreshToken!, tokens.Username, cancellationToken: ct);
             return refreshed.EnsureSuccess();
         }
     }
@@ -251,9 +251,9 @@ public sealed class ReadmeSnippetsTests
         public static async Task<CognitoTokens?> EmailCodeAsync(
             ICognitoPasswordless passwordless, ICognitoAuthService cognito, string email, Func<string, Task<string>> askForCode, CancellationToken ct)
         {
-            var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp }, ct)).EnsureSuccess();
+            var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp }, cancellationToken: ct)).EnsureSuccess();
             var code = await askForCode(step.NextStep!.CodeDelivery!.Destination!);
-            var tokens = (await cognito.RespondToChallengeAsync(step.NextStep!, CognitoChallengeResponse.MfaCode(code), ct)).EnsureSuccess().Tokens;
+            var tokens = (await cognito.RespondToChallengeAsync(step.NextStep!, CognitoChallengeResponse.MfaCode(code), cancellationToken: ct)).EnsureSuccess().Tokens;
             return tokens;
         }
 
@@ -264,9 +264,9 @@ public sealed class ReadmeSnippetsTests
             string creationOptions = (await passkeys.StartRegistrationAsync(accessToken, ct)).EnsureSuccess(); // to navigator.credentials.create
             var attestationJson = await browserCreate(creationOptions);
             (await passkeys.CompleteRegistrationAsync(accessToken, attestationJson, ct)).EnsureSuccess();      // credential.toJSON()
-            var passkeyStep = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, ct)).EnsureSuccess().NextStep!;
+            var passkeyStep = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, cancellationToken: ct)).EnsureSuccess().NextStep!;
             var assertionJson = await browserGet(passkeyStep.CredentialRequestOptionsJson!);
-            var signedIn = (await cognito.RespondToChallengeAsync(passkeyStep, CognitoChallengeResponse.WebAuthn(assertionJson), ct)).EnsureSuccess();
+            var signedIn = (await cognito.RespondToChallengeAsync(passkeyStep, CognitoChallengeResponse.WebAuthn(assertionJson), cancellationToken: ct)).EnsureSuccess();
             return signedIn;
         }
 
@@ -298,7 +298,7 @@ public sealed class ReadmeSnippetsTests
         {
             public async Task<string?> SignInAsync(string username, string password, CancellationToken ct)
             {
-                var signIn = (await tenantA.SignInWithSrpAsync(username, password, ct)).EnsureSuccess();
+                var signIn = (await tenantA.SignInWithSrpAsync(username, password, cancellationToken: ct)).EnsureSuccess();
                 var token = await tenantATokens.ValidateAccessTokenAsync(signIn.Tokens!.AccessToken, ct); // tenant-b's tokens fail
                 return token.Subject;
             }
@@ -395,7 +395,7 @@ public sealed class ReadmeSnippetsTests
                 Username = email,
                 Attributes = new Dictionary<string, string> { ["email"] = email, ["email_verified"] = "true" },
                 DesiredDeliveryMediums = ["EMAIL"],   // through the Custom Email Sender when the pool has one
-            }, ct);
+            }, cancellationToken: ct);
             if (!created.Succeeded && created.Error.Code != CognitoErrorCode.UsernameExists)
             {
                 throw new CognitoException(created.Error);
