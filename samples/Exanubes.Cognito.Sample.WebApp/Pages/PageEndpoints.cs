@@ -51,7 +51,7 @@ internal static class PageEndpoints
             Username = email,
             Password = password,
             Attributes = new Dictionary<string, string> { ["email"] = email },
-        }, cancellationToken: context.RequestAborted);
+        }, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return SignUpPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -72,7 +72,7 @@ internal static class PageEndpoints
             return Page(context, "Verify your email", Notice("error", "This link is incomplete. Open the link from the email again."), 400);
         }
 
-        var result = await cognito.ConfirmSignUpAsync(username, code, cancellationToken: context.RequestAborted);
+        var result = await cognito.ConfirmSignUpAsync(username, code, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)) +
@@ -87,7 +87,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ResendAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var username = form["username"].ToString();
-        var result = await cognito.ResendConfirmationCodeAsync(username, cancellationToken: context.RequestAborted);
+        var result = await cognito.ResendConfirmationCodeAsync(username, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         return result.Succeeded
             ? CheckInbox(context, username, "Check your inbox", "We sent a new verification link. Only the newest link works.")
             : Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)), CognitoErrors.StatusFor(result.Error));
@@ -108,7 +108,7 @@ internal static class PageEndpoints
         var email = form["email"].ToString().Trim();
         var returnUrl = LocalOnly(form["returnUrl"].ToString());
         // SRP: the password never leaves the server, and a remembered device (device SRP) can skip MFA.
-        var result = await cognito.SignInWithSrpAsync(email, form["password"].ToString(), cancellationToken: context.RequestAborted);
+        var result = await cognito.SignInWithSrpAsync(email, form["password"].ToString(), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             var unconfirmed = result.Error.Code == CognitoErrorCode.UserNotConfirmed ? email : null;
@@ -164,7 +164,7 @@ internal static class PageEndpoints
         }
 
         var username = context.Request.Cookies[TokenCookies.Username];
-        var result = await cognito.RefreshAsync(refresh, username, cancellationToken: context.RequestAborted);
+        var result = await cognito.RefreshAsync(refresh, username, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             TokenCookies.Clear(context);
@@ -196,7 +196,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ForgotAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var email = form["email"].ToString().Trim();
-        var result = await cognito.ForgotPasswordAsync(email, cancellationToken: context.RequestAborted);
+        var result = await cognito.ForgotPasswordAsync(email, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded && result.Error.Code is not (CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized))
         {
             return ForgotPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -215,7 +215,7 @@ internal static class PageEndpoints
     {
         var code = form["code"].ToString();
         var username = form["username"].ToString();
-        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), cancellationToken: context.RequestAborted);
+        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         return result.Succeeded
             ? SignInPage(context, "Your password was changed. Sign in with the new one.", null, "/me")
             : ResetPage(context, code, username, CognitoErrors.ForPeople(result.Error), CognitoErrors.StatusFor(result.Error));
