@@ -42,13 +42,11 @@ public sealed class Function : CustomEmailSenderFunction
         TriggerSource = source,
         Locale = "de",
         Subject = subject,
-        HtmlBody = $"""
-            <!DOCTYPE html>
-            <html lang="de"><head><meta charset="utf-8"><title>{subject}</title></head>
-            <body><h1>{subject}</h1><p>{intro}</p><p style="font-size:28px;font-family:monospace">{{{{ code }}}}</p>
-            {{% if link %}}<p><a href="{{{{ link | safe_url }}}}">{linkIntro}</a></p>{{% endif %}}
-            <p>Wenn Sie diese E-Mail nicht angefordert haben, können Sie sie ignorieren.</p></body></html>
-            """,
-        TextBody = $"{subject}\n\n{intro}\n\n    {{{{ code }}}}\n\n{{% if link %}}{linkIntro} {{{{ link | safe_url }}}}\n{{% endif %}}\nWenn Sie diese E-Mail nicht angefordert haben, können Sie sie ignorieren.\n",
+        HtmlBody = "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + subject + "</title></head>\n<body><h1>" + subject + "</h1><p>" + intro + "</p>"
+            + "<p style=\"font-size:28px;font-family:monospace\">{{ code }}</p>\n"
+            + "{% if link %}<p><a href=\"{{ link | safe_url }}\">" + linkIntro + "</a></p>{% endif %}\n"
+            + "<p>Wenn Sie diese E-Mail nicht angefordert haben, können Sie sie ignorieren.</p></body></html>\n",
+        TextBody = subject + "\n\n" + intro + "\n\n    {{ code }}\n\n{% if link %}" + linkIntro + " {{ link | safe_url }}\n{% endif %}\n"
+            + "Wenn Sie diese E-Mail nicht angefordert haben, können Sie sie ignorieren.\n",
     };
 }

@@ -3,7 +3,9 @@ using Exanubes.Cognito.Authentication;
 using Exanubes.Cognito.Tokens;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -138,6 +140,65 @@ public sealed class ReadmeSnippetsTests
     }
 
     /// <summary>README quick start 1, <c>Program.cs</c> (split so the test can build without running).</summary>
+    [Fact]
+    public async Task CallContext_ForgotFromARequest_SendsTheRequestsIpAndLocale()
+    {
+        var handler = new IdentityProvider.FakeCognitoHandler(_ => IdentityProvider.FakeCognitoHandler.Fixture("ForgotPassword.json"));
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(AppSettings);
+        builder.Services.AddCognitoAuth(builder.Configuration.GetSection("Cognito"));
+        builder.Services.AddHttpClient(Exanubes.Cognito.IdentityProvider.CognitoIdentityProviderClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        CallContextSnippet.ConfigureServices(builder);
+        await using var app = builder.Build();
+        CallContextSnippet.Map(app);
+        await app.StartAsync();
+
+        var response = await app.GetTestServer().SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("198.51.100.4");
+            c.Request.Method = "POST";
+            c.Request.Path = "/forgot";
+            c.Request.ContentType = "application/json";
+            var json = """{"email":"alice@example.com","locale":"de-AT"}"""u8.ToArray();
+            c.Request.Scheme = "https";
+            c.Request.Host = new HostString("app.example.com");
+            c.Request.ContentLength = json.Length;
+            c.Request.Body = new MemoryStream(json);
+            c.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new HasBody());
+        });
+
+        Assert.True(200 == response.Response.StatusCode, $"{response.Response.StatusCode}: {await new StreamReader(response.Response.Body).ReadToEndAsync()}");
+        var body = Assert.Single(handler.Requests).Json;
+        Assert.Equal("198.51.100.4", (string?)body["UserContextData"]!["IpAddress"]);
+        Assert.Equal("de-AT", (string?)body["ClientMetadata"]!["locale"]);
+    }
+
+    public sealed record ForgotBody(string Email, string Locale);
+
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+
+    private static class CallContextSnippet
+    {
+        public static void ConfigureServices(WebApplicationBuilder builder)
+        {
+            builder.Services.AddCognitoCallContext(); // options: Headers allow-list, EncodedDataFormField, EncodedDataHeader
+        }
+
+        public static void Map(WebApplication app)
+        {
+            app.MapPost("/forgot", async (ForgotBody body, HttpContext http, ICognitoAuthService cognito, CancellationToken ct) =>
+            {
+                var context = await http.GetCognitoCallContextAsync(new Dictionary<string, string> { ["locale"] = body.Locale }, ct);
+                var sent = await cognito.ForgotPasswordAsync(body.Email, context, ct); // UserContextData, ClientMetadata on the wire
+                return sent.Succeeded ? Results.Ok() : Results.Problem(sent.Error.Message);
+            });
+        }
+    }
+
     private static class QuickStartApi
     {
         public static void ConfigureServices(WebApplicationBuilder builder)
