@@ -41,7 +41,13 @@ internal static class PendingSignIn
         }
     }
 
-    public static void Clear(HttpContext context) => context.Response.Cookies.Delete(Cookie, Options(context, null));
+    public static void Clear(HttpContext context)
+    {
+        if (context.Request.Cookies.ContainsKey(Cookie))
+        {
+            context.Response.Cookies.Delete(Cookie, Options(context, null));
+        }
+    }
 
     private static IDataProtector Protector(HttpContext context) =>
         context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
