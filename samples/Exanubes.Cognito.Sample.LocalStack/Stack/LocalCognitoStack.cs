@@ -50,7 +50,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
     /// <summary>The local Cognito (cognito-local extended by tests/local-cognito).</summary>
     public NodePeer CognitoLocal { get; private set; } = null!;
 
-    /// <summary>The Lambda invoke endpoint hosting the email sender.</summary>
+    /// <summary>The local Lambda service: the Invoke API cognito-local calls, and the Runtime API the email sender process polls.</summary>
     public LambdaHost LambdaHost { get; private set; } = null!;
 
     /// <summary>The demo app, when started.</summary>
@@ -171,11 +171,11 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         await CognitoLocal.StartAsync(cancellationToken).ConfigureAwait(false);
         await EnsurePoolAsync(cancellationToken).ConfigureAwait(false);
 
-        _started.Add(EmailSenderEnvironment.Apply(this));
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
-            new Dictionary<string, Func<Func<Stream, Task<Stream>>>> { [Options.EmailSenderFunctionName] = EmailSenderEnvironment.CreateFunction },
+            [EmailSenderProcess.Create(this, loggerFactory)],
             loggerFactory,
+            Options.Region,
             cancellationToken).ConfigureAwait(false);
         _started.Add(LambdaHost);
 
