@@ -170,6 +170,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         _started.Add(CognitoLocal);
         await CognitoLocal.StartAsync(cancellationToken).ConfigureAwait(false);
         await EnsurePoolAsync(cancellationToken).ConfigureAwait(false);
+        await PasswordlessPoolSettings.ApplyAsync(Admin, UserPoolId, ClientId, cancellationToken).ConfigureAwait(false);
 
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
