@@ -80,6 +80,7 @@ public static class DemoApp
         app.MapDemoPages();
         app.MapPasswordlessPages();
         app.MapAccountPages();
+        app.MapSmsPages();
         app.MapDemoApi();
         return app;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Exanubes.Cognito.Sample.LocalStack.Stack;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,7 @@ public static class EmailSenderProcess
     {
         var (file, arguments, description) = Choose(stack.Options, stack.RepositoryRoot);
         var logger = loggerFactory.CreateLogger("Lambda." + stack.Options.EmailSenderFunctionName);
-        return new LambdaFunction(stack.Options.EmailSenderFunctionName, (runtimeApi, _) => Task.FromResult(Start(file, arguments, description, Settings(stack, runtimeApi), logger)));
+        return new LambdaFunction(stack.Options.EmailSenderFunctionName, (runtimeApi, _) => Task.FromResult(FunctionProcess.Start(file, arguments, description, Settings(stack, runtimeApi), logger)));
     }
 
     /// <summary>The binary to run: (file, arguments, description for the console).</summary>
@@ -53,7 +52,7 @@ public static class EmailSenderProcess
         }
 
         var hint = runtime.Equals("JIT", StringComparison.OrdinalIgnoreCase) ? "LocalStack:SenderRuntime=Jit" : $"no Native AOT binary at {aot}; build one with: {AotPublishCommand}";
-        return (DotnetHost(), [jit], $"JIT build (dotnet {jit}; {hint})");
+        return (FunctionProcess.DotnetHost(), [jit], $"JIT build (dotnet {jit}; {hint})");
     }
 
     /// <summary>Where the AOT binary is looked for: the option, or <c>artifacts/email-sender-aot/</c> at the repository root.</summary>
@@ -82,63 +81,4 @@ public static class EmailSenderProcess
         ["AWS_SECRET_ACCESS_KEY"] = "local",
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
-
-    private static LambdaEnvironment Start(string file, IReadOnlyList<string> arguments, string description, Dictionary<string, string> environment, ILogger logger)
-    {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            psi.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            psi.Environment[key] = value;
-        }
-
-        var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start the email sender ({file}).");
-        process.OutputDataReceived += (_, e) => Forward(logger, e.Data);
-        process.ErrorDataReceived += (_, e) => Forward(logger, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = WaitAsync(process);
-        return new LambdaEnvironment($"{description}, pid {process.Id}", exited, async () =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // already exited
-            }
-
-            await exited.ConfigureAwait(false);
-        });
-    }
-
-    private static async Task<int> WaitAsync(Process process)
-    {
-        using (process)
-        {
-            await process.WaitForExitAsync().ConfigureAwait(false);
-            return process.ExitCode;
-        }
-    }
-
-    private static void Forward(ILogger logger, string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            Log.FunctionOutput(logger, line);
-        }
-    }
-
-    private static string DotnetHost()
-        => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.Ordinal) ? path : "dotnet";
 }

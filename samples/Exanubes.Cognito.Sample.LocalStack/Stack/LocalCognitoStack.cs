@@ -12,8 +12,8 @@ namespace Exanubes.Cognito.Sample.LocalStack.Stack;
 /// The whole demo on loopback, offline: the KMS stand-in, maildev (inbox), the project's local Cognito
 /// (<c>tests/local-cognito/start.js</c>: cognito-local with the repository's extensions, the same emulator the
 /// integration tests run; with our pool, app client,
-/// an <c>admins</c> group and its CustomEmailSender trigger pointing at the Lambda host), the Lambda host running the
-/// sample email sender function, and the demo web app. Started in dependency order with readiness waited for;
+/// an <c>admins</c> group and its CustomEmailSender and CustomSMSSender triggers pointing at the Lambda host), the Lambda
+/// host running the sample email and SMS sender functions (the SMS one writes to a local inbox file), and the demo web app. Started in dependency order with readiness waited for;
 /// disposed in reverse. Users, codes, mails and the KMS key live in <see cref="LocalStackOptions.StateDirectory"/>, so
 /// restarting one piece (or the whole stack) loses nothing.
 /// </summary>
@@ -55,6 +55,9 @@ public sealed class LocalCognitoStack : IAsyncDisposable
 
     /// <summary>The demo app, when started.</summary>
     public DemoHost? Demo { get; private set; }
+
+    /// <summary>The development SMS sink's file: one JSON line per SMS the SMS sender "sent" (the demo's SMS inbox page reads it).</summary>
+    public string SmsInboxPath => Path.Combine(StateDirectory, "sms-inbox.jsonl");
 
     /// <summary>cognito-local's endpoint (the Cognito service URL).</summary>
     public Uri CognitoUrl => new($"http://127.0.0.1:{Options.CognitoPort}/");
@@ -174,7 +177,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
 
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
-            [EmailSenderProcess.Create(this, loggerFactory)],
+            [EmailSenderProcess.Create(this, loggerFactory), SmsSenderProcess.Create(this, loggerFactory)],
             loggerFactory,
             Options.Region,
             cancellationToken).ConfigureAwait(false);
@@ -196,6 +199,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         ["Cognito:ServiceUrl"] = CognitoUrl.ToString(),
         ["Cognito:Issuer"] = Issuer,
         ["Demo:InboxUrl"] = InboxUrl.ToString(),
+        ["Demo:SmsInboxPath"] = SmsInboxPath,
         ["Demo:AdminGroup"] = AdminGroup,
     };
 
@@ -212,7 +216,11 @@ public sealed class LocalCognitoStack : IAsyncDisposable
                 ["credentials"] = new JsonObject { ["accessKeyId"] = "local", ["secretAccessKey"] = "local" },
                 ["maxRetries"] = 0,
             },
-            ["TriggerFunctions"] = new JsonObject { ["CustomEmailSender"] = Options.EmailSenderFunctionName },
+            ["TriggerFunctions"] = new JsonObject
+            {
+                ["CustomEmailSender"] = Options.EmailSenderFunctionName,
+                ["CustomSMSSender"] = Options.SmsSenderFunctionName,
+            },
             ["KMSConfig"] = new JsonObject
             {
                 ["KMSKeyId"] = Kms.KeyArn,

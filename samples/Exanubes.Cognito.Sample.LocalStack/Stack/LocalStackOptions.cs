@@ -36,6 +36,9 @@ public sealed class LocalStackOptions
     /// <summary>The Lambda function name cognito-local invokes for CustomEmailSender. Default exanubes-custom-email-sender.</summary>
     public string EmailSenderFunctionName { get; set; } = "exanubes-custom-email-sender";
 
+    /// <summary>The Lambda function name cognito-local invokes for CustomSMSSender. Default exanubes-custom-sms-sender.</summary>
+    public string SmsSenderFunctionName { get; set; } = "exanubes-custom-sms-sender";
+
     /// <summary>
     /// How the sample email sender runs (always a separate process polling the Lambda host's Runtime API):
     /// <c>Auto</c> (default) runs the Native AOT binary when <see cref="SenderAotBinary"/> exists and the JIT build

@@ -40,7 +40,8 @@ internal static class PageEndpoints
     private static IResult SignUpPage(HttpContext context, string? error, string? email, int status = 200) => Page(context, "Create an account",
         Notice("error", error) + Form(context, "/signup",
             Input("email", "Email", "email", email, "username") + Input("password", "Password", "password", null, "new-password") +
-            "<p class=\"muted\">At least 8 characters with upper and lower case letters, a digit and a symbol.</p><button id=\"signup\">Sign up</button>"), status);
+            "<p class=\"muted\">At least 8 characters with upper and lower case letters, a digit and a symbol.</p><button id=\"signup\">Sign up</button>") +
+        "<p class=\"muted\"><a href=\"/signup-phone\" id=\"to-signup-phone\">Sign up with a phone number instead</a> (the code comes by SMS).</p>", status);
 
     private static async Task<IResult> SignUpAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Exanubes.Cognito.EmailSender;
+namespace Exanubes.Cognito.Lambda;
 
 /// <summary>
 /// Writes each log entry as one JSON line to standard output, synchronously, so a line is never lost when Lambda freezes
