@@ -9,7 +9,7 @@ const path = require('path');
 const http = require('http');
 const nm = process.env.PEERS_NODE_MODULES;
 const { buildClient, CommitmentPolicy, KmsKeyringNode } = require(path.join(nm, '@aws-crypto', 'client-node'));
-const { KMSClient } = require(path.join(nm, '@aws-sdk', 'client-kms'));
+const { KMS } = require(path.join(nm, '@aws-sdk', 'client-kms'));
 
 const env = process.env;
 const runtime = `http://${env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime`;
@@ -17,7 +17,7 @@ const keyArn = env.EmailSender__KmsKeyArn;
 const appUrl = env.EmailSender__AppUrl;
 const sendGrid = new URL('/v3/mail/send', env.SendGrid__BaseUrl);
 const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT);
-const kms = new KMSClient({ region: env.AWS_REGION, endpoint: env.EmailSender__KmsServiceUrl });
+const kms = new KMS({ region: env.AWS_REGION, endpoint: env.EmailSender__KmsServiceUrl });
 const keyring = new KmsKeyringNode({ keyIds: [keyArn], clientProvider: () => kms });
 
 function request(method, url, body, headers) {
