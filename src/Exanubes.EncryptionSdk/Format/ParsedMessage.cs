@@ -1,10 +1,6 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Exanubes.EncryptionSdk;
-
-/// <summary>One frame (or the single block of a non-framed body): offsets into the message, all bounds-checked.</summary>
-internal readonly record struct BodyPart(uint SequenceNumber, bool IsFinal, int IvOffset, int CiphertextOffset, int Length, int TagOffset);
 
 /// <summary>
 /// The complete structure of one message, parsed and bounds-checked before any cryptography or keyring call
@@ -61,7 +57,7 @@ internal sealed class ParsedMessage
     {
         var m = message.Span;
         var p = new ParsedMessage();
-        var r = new Reader(m);
+        var r = new MessageReader(m);
         if (m.IsEmpty)
         {
             throw Malformed("the message is empty");
@@ -115,7 +111,7 @@ internal sealed class ParsedMessage
 
         var aadLength = r.ReadUInt16("encryption context length");
         var aad = r.Slice(aadLength, "encryption context");
-        ParseEncryptionContext(aad, p.EncryptionContext);
+        EncryptionContextSerializer.Parse(aad, p.EncryptionContext);
 
         var edkCount = r.ReadUInt16("encrypted data key count");
         if (edkCount == 0)
@@ -131,7 +127,7 @@ internal sealed class ParsedMessage
 
         for (var i = 0; i < edkCount; i++)
         {
-            var providerId = DecodeUtf8(r.Slice(r.ReadUInt16("key provider id length"), "key provider id"), "key provider id");
+            var providerId = r.ReadUtf8(r.ReadUInt16("key provider id length"), "key provider id");
             var infoLength = r.ReadUInt16("key provider info length");
             var infoOffset = r.Position;
             r.Skip(infoLength, "key provider info");
@@ -224,7 +220,7 @@ internal sealed class ParsedMessage
         return p;
     }
 
-    private static void ParseFrames(ref Reader r, ParsedMessage p)
+    private static void ParseFrames(ref MessageReader r, ParsedMessage p)
     {
         var frameLength = (int)p.FrameLength;
         uint expected = 1;
@@ -282,7 +278,7 @@ internal sealed class ParsedMessage
         p.PlaintextLength = checked((int)total);
     }
 
-    private static void ParseSingleBlock(ref Reader r, ParsedMessage p)
+    private static void ParseSingleBlock(ref MessageReader r, ParsedMessage p)
     {
         var iv = r.Position;
         r.Skip(IvLength, "body IV");
@@ -305,53 +301,6 @@ internal sealed class ParsedMessage
         p.PlaintextLength = (int)length;
     }
 
-    private static void ParseEncryptionContext(ReadOnlySpan<byte> aad, Dictionary<string, string> context)
-    {
-        if (aad.IsEmpty)
-        {
-            return;
-        }
-
-        var r = new Reader(aad);
-        var count = r.ReadUInt16("encryption context pair count");
-        if (count == 0)
-        {
-            if (aad.Length == 2)
-            {
-                return; // legacy non-canonical empty context (esdk-format.md §3.3)
-            }
-
-            throw Malformed("the encryption context declares zero pairs but has content");
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var key = DecodeUtf8(r.Slice(r.ReadUInt16("encryption context key length"), "encryption context key"), "encryption context key");
-            var value = DecodeUtf8(r.Slice(r.ReadUInt16("encryption context value length"), "encryption context value"), "encryption context value");
-            if (!context.TryAdd(key, value))
-            {
-                throw Malformed("the encryption context repeats a key");
-            }
-        }
-
-        if (r.Remaining != 0)
-        {
-            throw Malformed("the encryption context length does not match its pairs");
-        }
-    }
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string field)
-    {
-        try
-        {
-            return EncryptionContextSerializer.Utf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Malformed($"the {field} is not valid UTF-8");
-        }
-    }
-
     internal static bool LooksBase64(ReadOnlySpan<byte> m)
     {
         var probe = m[..Math.Min(m.Length, 64)];
@@ -372,36 +321,4 @@ internal sealed class ParsedMessage
     }
 
     internal static EncryptionSdkMalformedMessageException Malformed(string message) => new(message);
-
-    /// <summary>A span cursor that fails with <see cref="EncryptionSdkMalformedMessageException"/> on any overrun.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> data)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-
-        public int Position { get; private set; }
-
-        public readonly int Remaining => _data.Length - Position;
-
-        public byte ReadByte(string field) => Slice(1, field)[0];
-
-        public ushort ReadUInt16(string field) => BinaryPrimitives.ReadUInt16BigEndian(Slice(2, field));
-
-        public uint ReadUInt32(string field) => BinaryPrimitives.ReadUInt32BigEndian(Slice(4, field));
-
-        public ulong ReadUInt64(string field) => BinaryPrimitives.ReadUInt64BigEndian(Slice(8, field));
-
-        public void Skip(int length, string field) => Slice(length, field);
-
-        public ReadOnlySpan<byte> Slice(int length, string field)
-        {
-            if (length < 0 || length > Remaining)
-            {
-                throw Malformed($"the message is truncated in the {field}");
-            }
-
-            var slice = _data.Slice(Position, length);
-            Position += length;
-            return slice;
-        }
-    }
 }
