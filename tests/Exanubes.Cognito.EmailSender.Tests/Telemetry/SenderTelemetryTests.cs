@@ -9,7 +9,7 @@ namespace Exanubes.Cognito.EmailSender.Tests.Telemetry;
 /// Outcome, metrics Events, DurationMs, DecryptMs, SendMs) whose every name is a member of that line, and the meter
 /// counts the event by trigger source and outcome.
 /// </summary>
-public sealed class SenderTelemetryTests
+public sealed class SenderTelemetryTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task HandleAsync_SentEvent_LineCarriesEmfWithEveryStage()
@@ -19,6 +19,7 @@ public sealed class SenderTelemetryTests
         await function.HandleAsync(new MemoryStream(Fixtures.Bytes("SignUp")));
 
         var line = Assert.Single(EventLines(function));
+        output.WriteLine(line.GetRawText()); // the example line in docs/telemetry.md
         var directive = line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
         Assert.Equal("Exanubes/Cognito/EmailSender", directive.GetProperty("Namespace").GetString());
         Assert.Equal(["TriggerSource", "Outcome"], directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()));
