@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
@@ -27,6 +28,10 @@ public sealed partial class CognitoStack : Stack
     /// older runtime would fail to load it. Replace with <c>Runtime.DOTNET_10</c> once you use a CDK that has it.
     /// </summary>
     public static readonly Runtime DotNet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+
+    /// <summary>The class-library handler of the sample SMS sender (behind <see cref="CognitoStackProps.SmsSender"/>).</summary>
+    public const string SmsSenderHandler =
+        "Exanubes.Cognito.Sample.SmsSender::Exanubes.Cognito.Sample.SmsSender.SmsFunction::HandleAsync";
 
     /// <summary>The handler of a custom runtime: Lambda starts the executable <c>bootstrap</c> at the asset root.</summary>
     public const string NativeAotHandler = "bootstrap";
@@ -55,6 +60,21 @@ public sealed partial class CognitoStack : Stack
             RemovalPolicy = removal,
             PendingWindow = props.IsDevelopment ? Duration.Days(7) : Duration.Days(30),
         });
+
+        // Duplicate suppression across containers (flag): one item per event, keyed on a hash of the encrypted code and
+        // never holding a code. On demand (a few writes per sign-up), TTL on expiresAt so DynamoDB reaps old claims
+        // (late: the store ignores expired items on read), AWS owned encryption. Claims are disposable: destroyed with
+        // the stack.
+        if (props.IdempotencyTable)
+        {
+            IdempotencyTable = new Table(this, "IdempotencyTable", new TableProps
+            {
+                PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING },
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                TimeToLiveAttribute = "expiresAt",
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            });
+        }
 
         var logs = new LogGroup(this, "SenderLogs", new LogGroupProps
         {
@@ -101,6 +121,12 @@ public sealed partial class CognitoStack : Stack
 
         // kms:Decrypt on this key's ARN only (the Encryption SDK decrypts the data key; nothing else is needed).
         CustomSenderKey.GrantDecrypt(Sender);
+        GrantIdempotency(role);
+
+        if (props.SmsSender)
+        {
+            SmsSender = CreateSmsSender(props, removal);
+        }
 
         if (props.Mailer == MailerKind.SendGrid)
         {
@@ -142,7 +168,7 @@ public sealed partial class CognitoStack : Stack
             CustomSenderKmsKey = CustomSenderKey,
             // CDK writes LambdaConfig.CustomEmailSender { LambdaArn, LambdaVersion: V1_0 } and KMSKeyID, and adds
             // the invoke permission for cognito-idp.amazonaws.com (tightened below).
-            LambdaTriggers = new UserPoolTriggers { CustomEmailSender = Sender },
+            LambdaTriggers = new UserPoolTriggers { CustomEmailSender = Sender, CustomSmsSender = SmsSender },
             RemovalPolicy = removal,
             DeletionProtection = !props.IsDevelopment,
         });
@@ -196,6 +222,12 @@ public sealed partial class CognitoStack : Stack
     /// <summary>The sender function.</summary>
     public Function Sender { get; }
 
+    /// <summary>The SMS sender function, when <see cref="CognitoStackProps.SmsSender"/> is set.</summary>
+    public Function? SmsSender { get; }
+
+    /// <summary>The duplicate-suppression table, when <see cref="CognitoStackProps.IdempotencyTable"/> is set.</summary>
+    public Table? IdempotencyTable { get; }
+
     /// <summary>The user pool.</summary>
     public UserPool UserPool { get; }
 
@@ -226,6 +258,11 @@ public sealed partial class CognitoStack : Stack
             env["EmailSender__UserPoolId"] = poolId;
         }
 
+        if (IdempotencyTable is not null)
+        {
+            env["Idempotency__TableName"] = IdempotencyTable.TableName;
+        }
+
         switch (props.Mailer)
         {
             case MailerKind.SendGrid:
@@ -247,18 +284,110 @@ public sealed partial class CognitoStack : Stack
     /// </summary>
     private void ScopeInvokePermission()
     {
-        // CDK adds it as UserPool/CustomEmailSenderCognito.
+        // CDK adds them as UserPool/CustomEmailSenderCognito (and UserPool/CustomSmsSenderCognito).
         var permissions = UserPool.Node.Children
             .OfType<CfnPermission>()
             .Where(p => p.Principal == "cognito-idp.amazonaws.com")
             .ToList();
-        if (permissions.Count != 1)
+        var expected = SmsSender is null ? 1 : 2;
+        if (permissions.Count != expected)
         {
             throw new InvalidOperationException(
-                $"Expected CDK to create one cognito-idp invoke permission on the sender, found {permissions.Count}.");
+                $"Expected CDK to create {expected} cognito-idp invoke permission(s) on the senders, found {permissions.Count}.");
         }
 
-        permissions[0].SourceAccount = Aws.ACCOUNT_ID;
+        foreach (var permission in permissions)
+        {
+            permission.SourceAccount = Aws.ACCOUNT_ID;
+        }
+    }
+
+    /// <summary>
+    /// The SMS sender, the email sender's twin in shape: its own role writing only its own log group, kms:Decrypt on the
+    /// same key (Cognito encrypts SMS codes with the pool's one custom-sender key), and sns:Publish for the SNS provider.
+    /// </summary>
+    private Function CreateSmsSender(CognitoStackProps props, RemovalPolicy removal)
+    {
+        var logs = new LogGroup(this, "SmsSenderLogs", new LogGroupProps
+        {
+            Retention = RetentionDays.ONE_MONTH,
+            RemovalPolicy = removal,
+        });
+        var role = new Role(this, "SmsSenderRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = "Runs the Cognito custom SMS sender.",
+        });
+        logs.GrantWrite(role);
+
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SmsSender__KmsKeyArn"] = CustomSenderKey.KeyArn,
+            ["SmsSender__AppUrl"] = props.AppUrl,
+            ["SmsProvider__Kind"] = "Sns",
+            ["Sns__SmsType"] = "Transactional",
+        };
+        if (props.ExpectedUserPoolId is { } poolId)
+        {
+            env["SmsSender__UserPoolId"] = poolId;
+        }
+
+        if (IdempotencyTable is not null)
+        {
+            env["Idempotency__TableName"] = IdempotencyTable.TableName;
+        }
+
+        var function = new Function(this, "SmsSender", new FunctionProps
+        {
+            Role = role,
+            Description = "Cognito CustomSMSSender: decrypts the code and texts it through Amazon SNS.",
+            Runtime = DotNet10,
+            Architecture = props.SenderArchitecture == SenderArchitecture.X86_64 ? Architecture.X86_64 : Architecture.ARM_64,
+            Handler = SmsSenderHandler,
+            Code = Code.FromAsset(props.SmsSenderAssetPath!),
+            // The same sizing and retry reasoning as the email sender: one KMS Decrypt and one SNS Publish.
+            MemorySize = 512,
+            Timeout = Duration.Seconds(30),
+            Environment = env,
+            LogGroup = logs,
+            RetryAttempts = 2,
+            MaxEventAge = Duration.Hours(1),
+        });
+
+        CustomSenderKey.GrantDecrypt(function);
+
+        // SNS Publish to a phone number has no resource ARN to scope to (IAM evaluates it against "*"); deny publishing to
+        // topics and endpoints so the role can only text phone numbers.
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Effect = Effect.ALLOW,
+            Actions = ["sns:Publish"],
+            Resources = ["*"],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Effect = Effect.DENY,
+            Actions = ["sns:Publish"],
+            Resources = [$"arn:{Aws.PARTITION}:sns:*:*:*"],
+        }));
+        GrantIdempotency(role);
+        return function;
+    }
+
+    /// <summary>Least privilege on the duplicate table: the store's three calls, on this table's ARN only.</summary>
+    private void GrantIdempotency(Role role)
+    {
+        if (IdempotencyTable is null)
+        {
+            return;
+        }
+
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Effect = Effect.ALLOW,
+            Actions = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"],
+            Resources = [IdempotencyTable.TableArn],
+        }));
     }
 
     private string SsmParameterArn(string name) =>
@@ -283,6 +412,13 @@ public sealed partial class CognitoStack : Stack
         {
             throw new ArgumentException(
                 $"SenderRuntime NativeAot needs the Native AOT binary named 'bootstrap' in SenderAssetPath ('{props.SenderAssetPath}'); see README, Native AOT.",
+                nameof(props));
+        }
+
+        if (props.SmsSender && (string.IsNullOrWhiteSpace(props.SmsSenderAssetPath) || !Directory.Exists(props.SmsSenderAssetPath)))
+        {
+            throw new ArgumentException(
+                $"SmsSender needs SmsSenderAssetPath, the folder of the published SMS sender function, got '{props.SmsSenderAssetPath}'.",
                 nameof(props));
         }
 

@@ -98,4 +98,24 @@ public sealed class CognitoStackProps : StackProps
     /// (built on that architecture; this repository's CI builds and tests x86_64).
     /// </summary>
     public SenderArchitecture SenderArchitecture { get; set; } = SenderArchitecture.Arm64;
+
+    /// <summary>
+    /// Adds the custom SMS sender (<c>samples/Exanubes.Cognito.Sample.SmsSender</c>, managed <c>dotnet10</c>, SNS
+    /// provider): its own role and log group, <c>kms:Decrypt</c> on the same key as the email sender, <c>sns:Publish</c>,
+    /// and the pool's <c>CustomSMSSender</c> trigger. Default: <see langword="false"/>.
+    /// </summary>
+    public bool SmsSender { get; set; }
+
+    /// <summary>
+    /// A folder holding the already published SMS sender (required with <see cref="SmsSender"/> when the stack is built
+    /// in code). Default: none — the app publishes samples/Exanubes.Cognito.Sample.SmsSender before synthesizing.
+    /// </summary>
+    public string? SmsSenderAssetPath { get; set; }
+
+    /// <summary>
+    /// Creates the DynamoDB duplicate-suppression table (partition key <c>id</c>, TTL on <c>expiresAt</c>, on-demand) and
+    /// grants each sender exactly <c>dynamodb:PutItem</c>, <c>GetItem</c> and <c>DeleteItem</c> on it, with its name in
+    /// <c>Idempotency__TableName</c>. Default: <see langword="false"/> (duplicates suppressed per container).
+    /// </summary>
+    public bool IdempotencyTable { get; set; }
 }

@@ -50,6 +50,14 @@ if (props.SenderAssetPath is null)
     }
 }
 
+if (props.SmsSender && props.SmsSenderAssetPath is null)
+{
+    var root = SenderPublisher.FindRepositoryRoot(Directory.GetCurrentDirectory());
+    var work = Path.Combine(root, "artifacts", "cdk-sms-sender");
+    Console.Error.WriteLine("Publishing the SMS sender function (dotnet publish -c Release) ...");
+    props.SmsSenderAssetPath = SenderPublisher.PublishSmsSender(root, Path.Combine(work, "publish"), Path.Combine(work, "build"));
+}
+
 _ = new CognitoStack(app, "ExanubesCognito", props);
 app.Synth();
 return 0;

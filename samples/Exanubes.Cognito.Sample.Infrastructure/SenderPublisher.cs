@@ -8,6 +8,9 @@ public static class SenderPublisher
     /// <summary>The sender project, relative to the repository root.</summary>
     public const string ProjectPath = "samples/Exanubes.Cognito.Sample.EmailSender/Exanubes.Cognito.Sample.EmailSender.csproj";
 
+    /// <summary>The sample Custom SMS Sender project, relative to the repository root.</summary>
+    public const string SmsProjectPath = "samples/Exanubes.Cognito.Sample.SmsSender/Exanubes.Cognito.Sample.SmsSender.csproj";
+
     /// <summary>
     /// Runs <c>dotnet publish -c Release</c> on the sender into <paramref name="outputDirectory"/>, with every
     /// intermediate file under <paramref name="artifactsDirectory"/> so it never shares obj/ folders with a build of
@@ -34,6 +37,34 @@ public static class SenderPublisher
         ]);
 
         var assembly = Path.Combine(outputDirectory, "Exanubes.Cognito.Sample.EmailSender.dll");
+        return File.Exists(assembly)
+            ? outputDirectory
+            : throw new InvalidOperationException($"'dotnet publish' succeeded but '{assembly}' is missing.");
+    }
+
+    /// <summary>
+    /// Publishes the sample Custom SMS Sender (<c>samples/Exanubes.Cognito.Sample.SmsSender</c>) for the managed .NET
+    /// runtime into <paramref name="outputDirectory"/>, for the stack's <c>smsSender</c> flag.
+    /// </summary>
+    /// <returns><paramref name="outputDirectory"/>.</returns>
+    /// <exception cref="InvalidOperationException">The publish failed; the message carries its output.</exception>
+    public static string PublishSmsSender(string repositoryRoot, string outputDirectory, string artifactsDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(artifactsDirectory);
+        if (Directory.Exists(outputDirectory))
+        {
+            Directory.Delete(outputDirectory, recursive: true);
+        }
+
+        Run(repositoryRoot,
+        [
+            "publish", Path.Combine(repositoryRoot, SmsProjectPath), "-c", "Release", "-o", outputDirectory,
+            "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
+        ]);
+
+        var assembly = Path.Combine(outputDirectory, "Exanubes.Cognito.Sample.SmsSender.dll");
         return File.Exists(assembly)
             ? outputDirectory
             : throw new InvalidOperationException($"'dotnet publish' succeeded but '{assembly}' is missing.");

@@ -15,7 +15,8 @@ public static class StackSettings
     /// <c>mailer</c> (<c>SendGrid|Smtp|Development</c>), <c>fromAddress</c>, <c>fromName</c>, <c>appUrl</c>,
     /// <c>sendGridApiKeyParameter</c>, <c>smtpHost</c>, <c>smtpPort</c>, <c>smtpTls</c> (<c>None|StartTls|SslOnConnect|Auto</c>), <c>userPoolId</c>,
     /// <c>environment</c> (<c>dev|prod</c>), <c>senderAssetPath</c>, <c>senderRuntime</c> (<c>managed|aot</c>),
-    /// <c>senderArchitecture</c> (<c>arm64|x86_64</c>).
+    /// <c>senderArchitecture</c> (<c>arm64|x86_64</c>), <c>smsSender</c> (<c>true|false</c>), <c>smsSenderAssetPath</c>,
+    /// <c>idempotencyTable</c> (<c>true|false</c>).
     /// </summary>
     /// <exception cref="ArgumentException">A value is malformed or a secret was passed as context.</exception>
     public static CognitoStackProps FromContext(Construct scope)
@@ -95,6 +96,9 @@ public static class StackSettings
             "x86_64" => SenderArchitecture.X86_64,
             var other => throw new ArgumentException($"Context 'senderArchitecture' must be 'arm64' or 'x86_64', got '{other}'."),
         };
+        props.SmsSender = GetBool(scope, "smsSender") ?? props.SmsSender;
+        props.SmsSenderAssetPath = Get(scope, "smsSenderAssetPath") ?? props.SmsSenderAssetPath;
+        props.IdempotencyTable = GetBool(scope, "idempotencyTable") ?? props.IdempotencyTable;
         return props;
     }
 

@@ -4,6 +4,7 @@ using Exanubes.Cognito.Sample.WebApp.Api;
 using Exanubes.Cognito.Sample.WebApp.Auth;
 using Exanubes.Cognito.Sample.WebApp.Pages;
 using Exanubes.Cognito.Authentication;
+using Exanubes.Cognito.Devices;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Exanubes.Cognito.Sample.WebApp;
@@ -44,6 +45,9 @@ public static class DemoApp
         // Cognito calls (sign-up, sign-in, ...) and validation of Cognito access tokens on every protected request.
         builder.Services.AddCognitoAuth(builder.Configuration.GetSection(CognitoAuthOptions.SectionName));
         builder.Services.AddAuthentication(CognitoAuthenticationDefaults.AuthenticationScheme).AddCognitoJwtBearer();
+
+        // "Remember this device": the browser is the device; its device key and secret live in a data-protected cookie.
+        builder.Services.AddCognitoDeviceCookieStore();
         var adminGroup = builder.Configuration["Demo:AdminGroup"] ?? "admins";
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireCognitoGroup(adminGroup));
@@ -74,6 +78,9 @@ public static class DemoApp
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapDemoPages();
+        app.MapPasswordlessPages();
+        app.MapAccountPages();
+        app.MapSmsPages();
         app.MapDemoApi();
         return app;
     }

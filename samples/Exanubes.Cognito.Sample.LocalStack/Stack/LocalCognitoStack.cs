@@ -12,8 +12,8 @@ namespace Exanubes.Cognito.Sample.LocalStack.Stack;
 /// The whole demo on loopback, offline: the KMS stand-in, maildev (inbox), the project's local Cognito
 /// (<c>tests/local-cognito/start.js</c>: cognito-local with the repository's extensions, the same emulator the
 /// integration tests run; with our pool, app client,
-/// an <c>admins</c> group and its CustomEmailSender trigger pointing at the Lambda host), the Lambda host running the
-/// sample email sender function, and the demo web app. Started in dependency order with readiness waited for;
+/// an <c>admins</c> group and its CustomEmailSender and CustomSMSSender triggers pointing at the Lambda host), the Lambda
+/// host running the sample email and SMS sender functions (the SMS one writes to a local inbox file), and the demo web app. Started in dependency order with readiness waited for;
 /// disposed in reverse. Users, codes, mails and the KMS key live in <see cref="LocalStackOptions.StateDirectory"/>, so
 /// restarting one piece (or the whole stack) loses nothing.
 /// </summary>
@@ -55,6 +55,9 @@ public sealed class LocalCognitoStack : IAsyncDisposable
 
     /// <summary>The demo app, when started.</summary>
     public DemoHost? Demo { get; private set; }
+
+    /// <summary>The development SMS sink's file: one JSON line per SMS the SMS sender "sent" (the demo's SMS inbox page reads it).</summary>
+    public string SmsInboxPath => Path.Combine(StateDirectory, "sms-inbox.jsonl");
 
     /// <summary>cognito-local's endpoint (the Cognito service URL).</summary>
     public Uri CognitoUrl => new($"http://127.0.0.1:{Options.CognitoPort}/");
@@ -170,11 +173,17 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         _started.Add(CognitoLocal);
         await CognitoLocal.StartAsync(cancellationToken).ConfigureAwait(false);
         await EnsurePoolAsync(cancellationToken).ConfigureAwait(false);
+        await PasswordlessPoolSettings.ApplyAsync(Admin, UserPoolId, ClientId, cancellationToken).ConfigureAwait(false);
 
         _started.Add(EmailSenderEnvironment.Apply(this));
+        _started.Add(SmsSenderEnvironment.Apply(this));
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
-            new Dictionary<string, Func<Func<Stream, Task<Stream>>>> { [Options.EmailSenderFunctionName] = EmailSenderEnvironment.CreateFunction },
+            new Dictionary<string, Func<Func<Stream, Task<Stream>>>>
+            {
+                [Options.EmailSenderFunctionName] = EmailSenderEnvironment.CreateFunction,
+                [Options.SmsSenderFunctionName] = SmsSenderEnvironment.CreateFunction,
+            },
             loggerFactory,
             cancellationToken).ConfigureAwait(false);
         _started.Add(LambdaHost);
@@ -195,6 +204,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         ["Cognito:ServiceUrl"] = CognitoUrl.ToString(),
         ["Cognito:Issuer"] = Issuer,
         ["Demo:InboxUrl"] = InboxUrl.ToString(),
+        ["Demo:SmsInboxPath"] = SmsInboxPath,
         ["Demo:AdminGroup"] = AdminGroup,
     };
 
@@ -211,7 +221,11 @@ public sealed class LocalCognitoStack : IAsyncDisposable
                 ["credentials"] = new JsonObject { ["accessKeyId"] = "local", ["secretAccessKey"] = "local" },
                 ["maxRetries"] = 0,
             },
-            ["TriggerFunctions"] = new JsonObject { ["CustomEmailSender"] = Options.EmailSenderFunctionName },
+            ["TriggerFunctions"] = new JsonObject
+            {
+                ["CustomEmailSender"] = Options.EmailSenderFunctionName,
+                ["CustomSMSSender"] = Options.SmsSenderFunctionName,
+            },
             ["KMSConfig"] = new JsonObject
             {
                 ["KMSKeyId"] = Kms.KeyArn,

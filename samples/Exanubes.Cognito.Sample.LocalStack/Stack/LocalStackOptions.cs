@@ -36,6 +36,9 @@ public sealed class LocalStackOptions
     /// <summary>The Lambda function name cognito-local invokes for CustomEmailSender. Default exanubes-custom-email-sender.</summary>
     public string EmailSenderFunctionName { get; set; } = "exanubes-custom-email-sender";
 
+    /// <summary>The Lambda function name cognito-local invokes for CustomSMSSender. Default exanubes-custom-sms-sender.</summary>
+    public string SmsSenderFunctionName { get; set; } = "exanubes-custom-sms-sender";
+
     /// <summary>Extra configuration for the demo app (e.g. <c>Demo:RateLimit:PermitLimit</c>); overrides the stack's own settings.</summary>
     public IDictionary<string, string?> DemoSettings { get; } = new Dictionary<string, string?>();
 

@@ -31,7 +31,7 @@ internal static class Html
         nav.Append("<a href=\"/\">Home</a>");
         if (signedIn)
         {
-            nav.Append("<a href=\"/me\">My token</a><a href=\"/admin\">Admins</a><a href=\"/change-password\">Change password</a>");
+            nav.Append("<a href=\"/me\">My token</a><a href=\"/account\">Account</a><a href=\"/admin\">Admins</a><a href=\"/change-password\">Change password</a>");
             nav.Append(Form(context, "/signout", "<button class=\"secondary\" style=\"margin:0\" id=\"signout\">Sign out</button>", "inline"));
         }
         else

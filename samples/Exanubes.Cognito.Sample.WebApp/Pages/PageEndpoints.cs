@@ -40,7 +40,8 @@ internal static class PageEndpoints
     private static IResult SignUpPage(HttpContext context, string? error, string? email, int status = 200) => Page(context, "Create an account",
         Notice("error", error) + Form(context, "/signup",
             Input("email", "Email", "email", email, "username") + Input("password", "Password", "password", null, "new-password") +
-            "<p class=\"muted\">At least 8 characters with upper and lower case letters, a digit and a symbol.</p><button id=\"signup\">Sign up</button>"), status);
+            "<p class=\"muted\">At least 8 characters with upper and lower case letters, a digit and a symbol.</p><button id=\"signup\">Sign up</button>") +
+        "<p class=\"muted\"><a href=\"/signup-phone\" id=\"to-signup-phone\">Sign up with a phone number instead</a> (the code comes by SMS).</p>", status);
 
     private static async Task<IResult> SignUpAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
@@ -100,26 +101,22 @@ internal static class PageEndpoints
             Form(context, "/signin",
                 Hidden("returnUrl", returnUrl) + Input("email", "Email", "email", email, "username") + Input("password", "Password", "password", null, "current-password") +
                 "<button id=\"signin\">Sign in</button>") +
+            "<p>Or without a password: <a href=\"/signin/code\" id=\"to-code\">Sign in with a code by email</a> · <a href=\"/signin/passkey\" id=\"to-passkey\">Sign in with a passkey</a></p>" +
             "<p class=\"muted\"><a href=\"/forgot-password\">Forgot your password?</a> · <a href=\"/signup\">Create an account</a></p>", status);
 
     private static async Task<IResult> SignInAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var email = form["email"].ToString().Trim();
         var returnUrl = LocalOnly(form["returnUrl"].ToString());
-        var result = await cognito.SignInAsync(email, form["password"].ToString(), context.RequestAborted);
+        // SRP: the password never leaves the server, and a remembered device (device SRP) can skip MFA.
+        var result = await cognito.SignInWithSrpAsync(email, form["password"].ToString(), context.RequestAborted);
         if (!result.Succeeded)
         {
             var unconfirmed = result.Error.Code == CognitoErrorCode.UserNotConfirmed ? email : null;
             return SignInPage(context, null, CognitoErrors.ForPeople(result.Error), returnUrl, email, unconfirmed, CognitoErrors.StatusFor(result.Error));
         }
 
-        if (!result.Value.IsSignedIn)
-        {
-            return SignInPage(context, null, $"Cognito asks for a further step ({result.Value.NextStep.Name}) that this demo does not handle.", returnUrl, email);
-        }
-
-        TokenCookies.Write(context, result.Value.Tokens, result.Value.Tokens.Username ?? email);
-        return Results.Redirect(returnUrl ?? "/me");
+        return PasswordlessPages.Continue(context, result.Value, returnUrl);
     }
 
     private static IResult Me(HttpContext context, string? refreshed)

@@ -3,7 +3,6 @@ using Amazon.KeyManagementService;
 using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,12 +33,7 @@ namespace Exanubes.Cognito.EmailSender;
 /// </remarks>
 public abstract class CustomEmailSenderFunction
 {
-    private static readonly byte[] EmptyResponse = "{}"u8.ToArray();
-
-    private readonly IEnvironmentVariables _environment;
-    private readonly TextWriter? _output;
-    private readonly Lock _gate = new();
-    private ServiceProvider? _services;
+    private readonly CustomSenderHost _host;
     private CustomEmailSenderPipeline? _pipeline;
 
     /// <summary>Creates the function; nothing is built until the first invocation.</summary>
@@ -51,8 +45,7 @@ public abstract class CustomEmailSenderFunction
     /// <summary>Creates the function with an environment and standard output seam (tests, local hosts, benchmarks).</summary>
     internal CustomEmailSenderFunction(IEnvironmentVariables environment, TextWriter? output)
     {
-        _environment = environment;
-        _output = output;
+        _host = new CustomSenderHost(environment, output, Register, Start);
     }
 
     /// <summary>
@@ -67,24 +60,7 @@ public abstract class CustomEmailSenderFunction
     /// <exception cref="EmailDeliveryException">The mailer failed.</exception>
     /// <exception cref="EmailSendInProgressException">Another delivery of the same event holds its send lease; Lambda retries.</exception>
     /// <exception cref="OptionsValidationException">A setting is missing or malformed (first invocation).</exception>
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ReadOnlyMemory<byte> json;
-        if (input is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            json = buffer.AsMemory((int)memory.Position);
-        }
-        else
-        {
-            using var copy = new MemoryStream();
-            await input.CopyToAsync(copy).ConfigureAwait(false);
-            json = copy.GetBuffer().AsMemory(0, (int)copy.Length);
-        }
-
-        await GetPipeline().HandleAsync(json, CancellationToken.None).ConfigureAwait(false);
-        return new MemoryStream(EmptyResponse, writable: false);
-    }
+    public Task<Stream> HandleAsync(Stream input) => _host.HandleAsync(input);
 
     /// <summary>Runs the pipeline for an event already in memory (tests, local hosts such as a cognito-local bridge).</summary>
     /// <param name="customEmailSenderEvent">The event.</param>
@@ -96,7 +72,8 @@ public abstract class CustomEmailSenderFunction
     public Task HandleEventAsync(CustomEmailSenderEvent customEmailSenderEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customEmailSenderEvent);
-        return GetPipeline().HandleAsync(customEmailSenderEvent, cancellationToken);
+        _ = _host.Handler;
+        return _pipeline!.HandleAsync(customEmailSenderEvent, cancellationToken);
     }
 
     /// <summary>
@@ -109,20 +86,7 @@ public abstract class CustomEmailSenderFunction
     /// <returns>A task that completes when the loop is cancelled.</returns>
     /// <exception cref="LambdaRuntimeException"><c>AWS_LAMBDA_RUNTIME_API</c> is not set, start-up failed, or the Runtime API failed.</exception>
     /// <remarks>Each event's token is cancelled at its deadline; see <see cref="LambdaRuntime"/>.</remarks>
-    public Task RunAsync(CancellationToken cancellationToken)
-    {
-        var runtimeApi = _environment.GetAll().FirstOrDefault(v => v.Key == LambdaRuntime.RuntimeApiVariable).Value;
-        if (string.IsNullOrWhiteSpace(runtimeApi))
-        {
-            throw new LambdaRuntimeException($"{LambdaRuntime.RuntimeApiVariable} is not set: RunAsync runs the function as a Lambda custom runtime; the managed .NET runtime calls HandleAsync instead.");
-        }
-
-        return LambdaRuntime.RunAsync(runtimeApi, _ =>
-        {
-            GetPipeline();
-            return ValueTask.FromResult<LambdaInvocationHandler>(HandleInvocationAsync);
-        }, cancellationToken);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);
 
     /// <summary>
     /// Registers the mailer, templates and any replacement services (a shared <see cref="Exanubes.Cognito.Lambda.IIdempotencyStore"/>, a
@@ -136,94 +100,32 @@ public abstract class CustomEmailSenderFunction
     }
 
     /// <summary>The built services (for tests).</summary>
-    internal IServiceProvider Services
+    internal IServiceProvider Services => _host.Services;
+
+    private void Register(IServiceCollection services, IConfiguration configuration)
     {
-        get
-        {
-            GetPipeline();
-            return _services!;
-        }
-    }
-
-    private async Task<ReadOnlyMemory<byte>> HandleInvocationAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
-    {
-        await GetPipeline().HandleAsync(invocation.Payload, cancellationToken).ConfigureAwait(false);
-        return EmptyResponse;
-    }
-
-    private CustomEmailSenderPipeline GetPipeline()
-    {
-        var pipeline = Volatile.Read(ref _pipeline);
-        if (pipeline is not null)
-        {
-            return pipeline;
-        }
-
-        lock (_gate)
-        {
-            if (_pipeline is null)
-            {
-                Build();
-            }
-
-            return _pipeline!;
-        }
-    }
-
-    private void Build()
-    {
-        var started = Stopwatch.GetTimestamp();
-        var configuration = BuildConfiguration();
-        var output = new StandardOutput(_output ?? Console.Out);
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(output);
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Information);
-            logging.AddProvider(new JsonLineLoggerProvider(output.Writer, TimeProvider.System));
-        });
-
         ConfigureServices(services, configuration);
-
         services.AddCustomEmailSenderCore(configuration.GetSection(CustomEmailSenderOptions.SectionName));
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
-        try
-        {
-            var options = provider.GetRequiredService<IOptions<CustomEmailSenderOptions>>().Value;
-            var mailer = provider.GetService<IMailer>() ?? throw new InvalidOperationException(
-                "No mailer is registered. In ConfigureServices call services.AddSendGridMailer(...), services.AddSmtpMailer(...) or services.AddDevelopmentMailer(...), or register your own IMailer.");
-            if (mailer is IRequiresFromAddress && string.IsNullOrWhiteSpace(options.FromAddress))
-            {
-                throw new OptionsValidationException(CustomEmailSenderOptions.SectionName, typeof(CustomEmailSenderOptions),
-                    [$"EmailSender:FromAddress (EmailSender__FromAddress) is required by the {mailer.GetType().Name.Replace("Mailer", string.Empty, StringComparison.Ordinal)} mailer: the sender address, verified with your provider."]);
-            }
-
-            provider.GetRequiredService<EmailRenderer>().WarmUp();
-            var pipeline = provider.GetRequiredService<CustomEmailSenderPipeline>();
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<CustomEmailSenderFunction>();
-            var mailerName = mailer.GetType().Name;
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.ServicesBuilt(logger, elapsed, mailerName);
-
-            _services = provider;
-            Volatile.Write(ref _pipeline, pipeline);
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
     }
 
-    private IConfigurationRoot BuildConfiguration()
+    private CustomSenderHandler Start(IServiceProvider provider, long started)
     {
-        var values = new List<KeyValuePair<string, string?>>();
-        foreach (var (key, value) in _environment.GetAll())
+        var options = provider.GetRequiredService<IOptions<CustomEmailSenderOptions>>().Value;
+        var mailer = provider.GetService<IMailer>() ?? throw new InvalidOperationException(
+            "No mailer is registered. In ConfigureServices call services.AddSendGridMailer(...), services.AddSmtpMailer(...) or services.AddDevelopmentMailer(...), or register your own IMailer.");
+        if (mailer is IRequiresFromAddress && string.IsNullOrWhiteSpace(options.FromAddress))
         {
-            values.Add(new(key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), value));
+            throw new OptionsValidationException(CustomEmailSenderOptions.SectionName, typeof(CustomEmailSenderOptions),
+                [$"EmailSender:FromAddress (EmailSender__FromAddress) is required by the {mailer.GetType().Name.Replace("Mailer", string.Empty, StringComparison.Ordinal)} mailer: the sender address, verified with your provider."]);
         }
 
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        provider.GetRequiredService<EmailRenderer>().WarmUp();
+        var pipeline = provider.GetRequiredService<CustomEmailSenderPipeline>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<CustomEmailSenderFunction>();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var mailerName = mailer.GetType().Name;
+        Log.ServicesBuilt(logger, elapsed, mailerName);
+        _pipeline = pipeline;
+        return pipeline.HandleAsync;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Exanubes.Cognito.Lambda;
 using Exanubes.EncryptionSdk;
 using Microsoft.Extensions.Logging;
@@ -107,61 +105,41 @@ internal sealed class CustomEmailSenderPipeline(
             throw new CustomEmailSenderEventException("request.code", $"The {evt.TriggerSource} event has no 'request.code'; Cognito sends an encrypted code with every email but the account-takeover notice.");
         }
 
-        // 2. Duplicates: claim the event (same ciphertext, or the same takeover event id, means the same event).
-        IdempotencyClaim? claim = null;
-        if (_options.SuppressDuplicates && IdempotencyKey(evt) is { } key)
-        {
-            claim = await idempotency.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
-            if (claim.Status == IdempotencyClaimStatus.Completed)
+        // 2. Duplicates: claim the event (same ciphertext, or the same takeover event id, means the same event), then
+        // 3. decrypt under the configured key, bound to the event's pool (the template compiles meanwhile), 4. render, 5. send.
+        var key = _options.SuppressDuplicates ? IdempotencyKey(evt) : null;
+        return await IdempotentSend.RunAsync(
+            idempotency,
+            key,
+            async () =>
             {
-                return "Duplicate";
-            }
+                var prepared = renderer.PrepareAsync(evt);
+                string? code = null;
+                if (!string.IsNullOrEmpty(request.Code))
+                {
+                    var decrypting = time.GetTimestamp();
+                    code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
+                    SenderInstrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
+                }
 
-            if (claim.Status == IdempotencyClaimStatus.InProgress)
-            {
-                throw new EmailSendInProgressException(evt.TriggerSource, claim.LeaseExpiresAt);
-            }
-        }
-
-        try
-        {
-            // 3. Decrypt under the configured key, bound to the event's pool (the template compiles meanwhile).
-            var prepared = renderer.PrepareAsync(evt);
-            string? code = null;
-            if (!string.IsNullOrEmpty(request.Code))
-            {
-                var decrypting = time.GetTimestamp();
-                code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
-                SenderInstrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
-            }
-
-            // 4. Render, 5. send.
-            await prepared.ConfigureAwait(false);
-            var message = renderer.Render(evt, recipient.Trim(), code);
-            var sending = time.GetTimestamp();
-            var delivered = false;
-            try
-            {
-                await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
-                delivered = true;
-            }
-            finally
-            {
-                SenderInstrumentation.Sent(measured, source, delivered, time.GetElapsedTime(sending));
-            }
-        }
-        catch when (claim is not null)
-        {
-            await ReleaseAsync(evt, claim).ConfigureAwait(false);
-            throw;
-        }
-
-        if (claim is not null)
-        {
-            await CompleteAsync(evt, claim).ConfigureAwait(false);
-        }
-
-        return "Sent";
+                await prepared.ConfigureAwait(false);
+                var message = renderer.Render(evt, recipient.Trim(), code);
+                var sending = time.GetTimestamp();
+                var delivered = false;
+                try
+                {
+                    await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
+                    delivered = true;
+                }
+                finally
+                {
+                    SenderInstrumentation.Sent(measured, source, delivered, time.GetElapsedTime(sending));
+                }
+            },
+            leaseExpiresAt => new EmailSendInProgressException(evt.TriggerSource, leaseExpiresAt),
+            (claim, ex) => Log.IdempotencyCompleteFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message)),
+            (claim, ex) => Log.IdempotencyReleaseFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -174,42 +152,16 @@ internal sealed class CustomEmailSenderPipeline(
         var request = evt.Request;
         if (!string.IsNullOrEmpty(request?.Code))
         {
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Code)));
+            return IdempotentSend.KeyOfCode(request.Code);
         }
 
         if (evt.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification
             && request?.UserAttributes is { } attributes && attributes.TryGetValue("EVENT_ID", out var eventId) && !string.IsNullOrEmpty(eventId))
         {
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"takeover\n{evt.UserPoolId}\n{eventId}")));
+            return IdempotentSend.KeyOfEvent("takeover", evt.UserPoolId, eventId);
         }
 
         return null;
-    }
-
-    /// <summary>Marks the sent event completed; a failure is logged, never rethrown (a rethrow makes Lambda retry, and the mail goes out again).</summary>
-    private async Task CompleteAsync(CustomEmailSenderEvent evt, IdempotencyClaim claim)
-    {
-        try
-        {
-            await idempotency.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.IdempotencyCompleteFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message));
-        }
-    }
-
-    /// <summary>Hands the lease back after a failed send so the retry may send at once; a failure is logged and the send's own error is what escapes.</summary>
-    private async Task ReleaseAsync(CustomEmailSenderEvent evt, IdempotencyClaim claim)
-    {
-        try
-        {
-            await idempotency.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.IdempotencyReleaseFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message));
-        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Options;
 
 namespace Exanubes.Cognito.EmailSender;
@@ -30,8 +31,8 @@ internal sealed class EmailRenderer
     {
         _templates = templates.Value;
         _options = options.Value;
-        _fluidOptions = SafeUrlFilter.Register(new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture }, _options.AppUrl);
-        _visibleMetadataKeys = _templates.ClientMetadataKeys is { } keys ? new HashSet<string>(keys, StringComparer.Ordinal) : null;
+        _fluidOptions = LiquidValues.Options(_options.AppUrl);
+        _visibleMetadataKeys = LiquidValues.VisibleKeys(_templates.ClientMetadataKeys);
 
         // Registered templates are compiled up front so a syntax error fails at start-up, not on a user's email.
         foreach (var template in _templates.Templates)
@@ -115,75 +116,11 @@ internal sealed class EmailRenderer
     internal string? LocaleOf(CustomEmailSenderEvent evt) => LocaleOf(evt.Request?.ClientMetadata, evt.Request?.UserAttributes);
 
     private string? LocaleOf(IReadOnlyDictionary<string, string>? metadata, IReadOnlyDictionary<string, string>? attributes)
-    {
-        if (metadata is not null && metadata.TryGetValue(_templates.LocaleMetadataKey, out var fromMetadata) && !string.IsNullOrWhiteSpace(fromMetadata))
-        {
-            return fromMetadata.Trim();
-        }
-
-        return attributes is not null && attributes.TryGetValue("locale", out var fromAttribute) && !string.IsNullOrWhiteSpace(fromAttribute)
-            ? fromAttribute.Trim()
-            : null;
-    }
+        => TemplateChoice.LocaleOf(metadata, attributes, _templates.LocaleMetadataKey);
 
     internal EmailTemplate? Select(CustomEmailSenderTriggerSource source, string? clientId, string? locale)
-    {
-        EmailTemplate? best = null;
-        var bestScore = -1;
-        foreach (var template in _templates.Templates)
-        {
-            if (template.TriggerSource != source)
-            {
-                continue;
-            }
-
-            var score = 0;
-            if (template.ClientId is not null)
-            {
-                if (!string.Equals(template.ClientId, clientId, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                score += 4;
-            }
-
-            if (template.Locale is not null)
-            {
-                var match = LocaleMatch(template.Locale, locale);
-                if (match == 0)
-                {
-                    continue;
-                }
-
-                score += match;
-            }
-
-            if (score >= bestScore)
-            {
-                best = template;
-                bestScore = score;
-            }
-        }
-
-        return best ?? DefaultEmailTemplates.For(source);
-    }
-
-    private static int LocaleMatch(string wanted, string? actual)
-    {
-        if (actual is null)
-        {
-            return 0;
-        }
-
-        if (string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase))
-        {
-            return 2;
-        }
-
-        // "de" matches "de-AT" / "de_AT".
-        return actual.Length > wanted.Length && actual.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) && actual[wanted.Length] is '-' or '_' ? 1 : 0;
-    }
+        => TemplateChoice.Select(_templates.Templates, static t => (t.TriggerSource.Value, t.ClientId, t.Locale), source.Value, clientId, locale)
+            ?? DefaultEmailTemplates.For(source);
 
     private void Fill(TemplateContext context, EmailRenderInput input, string recipient, string? code, string? locale, bool keepPlaceholders)
     {
@@ -202,8 +139,8 @@ internal sealed class EmailRenderer
         Set(context, "user_pool_id", input.UserPoolId);
         Set(context, "region", input.Region);
         Set(context, "locale", locale);
-        context.SetValue("user_attributes", Dictionary(attributes, null));
-        context.SetValue("client_metadata", Dictionary(input.ClientMetadata ?? new Dictionary<string, string>(), _visibleMetadataKeys));
+        context.SetValue("user_attributes", LiquidValues.Dictionary(attributes, null));
+        context.SetValue("client_metadata", LiquidValues.Dictionary(input.ClientMetadata ?? new Dictionary<string, string>(), _visibleMetadataKeys));
 
         if (input.TriggerSource == CustomEmailSenderTriggerSource.AccountTakeOverNotification)
         {
@@ -291,22 +228,7 @@ internal sealed class EmailRenderer
     private static string? Attribute(IReadOnlyDictionary<string, string> attributes, string name)
         => attributes.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    private static void Set(TemplateContext context, string name, string? value)
-        => context.SetValue(name, value is null ? NilValue.Instance : new StringValue(value));
-
-    private static DictionaryValue Dictionary(IReadOnlyDictionary<string, string> values, HashSet<string>? visibleKeys)
-    {
-        var map = new Dictionary<string, FluidValue>(values.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            if (visibleKeys is null || visibleKeys.Contains(key))
-            {
-                map[key] = new StringValue(value);
-            }
-        }
-
-        return new DictionaryValue(new FluidValueDictionaryFluidIndexable(map));
-    }
+    private static void Set(TemplateContext context, string name, string? value) => LiquidValues.Set(context, name, value);
 
     private CompiledTemplate Compile(EmailTemplate template)
         => new(Parse(template, template.Subject, "Subject"), Parse(template, template.HtmlBody, "HtmlBody"), Parse(template, template.TextBody, "TextBody"));

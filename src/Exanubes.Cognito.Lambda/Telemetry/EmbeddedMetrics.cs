@@ -17,8 +17,8 @@ namespace Exanubes.Cognito.Lambda;
 /// member of the line's root, dimension values as strings and metric values as numbers. The dimensions and the
 /// <see cref="Reference">referenced</see> metrics are members the line already carries (the log state); the values
 /// <see cref="Add">added</see> here are written by <see cref="WriteTo"/>. Only fixed words and numbers go in: never
-/// event text beyond what the line already holds. Linked into each sender from
-/// <c>src/Exanubes.Cognito.Lambda/Telemetry/</c> (docs/sender-layout.md); its one home is here.
+/// event text beyond what the line already holds. The senders reach it through this package's
+/// <c>InternalsVisibleTo</c>, and the shared <c>JsonLineLoggerProvider</c> writes it (docs/sender-layout.md).
 /// </remarks>
 internal sealed class EmbeddedMetrics
 {

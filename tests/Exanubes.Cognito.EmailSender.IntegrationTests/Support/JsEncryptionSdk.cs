@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

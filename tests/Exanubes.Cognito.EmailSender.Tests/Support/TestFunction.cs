@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

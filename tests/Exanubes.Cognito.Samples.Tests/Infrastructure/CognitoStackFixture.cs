@@ -19,7 +19,14 @@ public sealed class CognitoStackFixture
             RepoPaths.Root, Path.Combine(work, "publish"), Path.Combine(work, "build"));
 
         Default = SynthesizedStack.Synthesize(DefaultProps());
+        _smsSenderAssetPath = new(() => SenderPublisher.PublishSmsSender(
+            RepoPaths.Root, Path.Combine(work, "sms-publish"), Path.Combine(work, "sms-build")));
     }
+
+    private readonly Lazy<string> _smsSenderAssetPath;
+
+    /// <summary>The published SMS sender function (published on first use: only the smsSender tests need it).</summary>
+    public string SmsSenderAssetPath => _smsSenderAssetPath.Value;
 
     /// <summary>The published sender function.</summary>
     public string SenderAssetPath { get; }

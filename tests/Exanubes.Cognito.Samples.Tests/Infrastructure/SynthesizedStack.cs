@@ -101,7 +101,9 @@ public sealed partial class SynthesizedStack
     private static List<string> StagedAssetFiles(string assemblyDirectory, string json)
     {
         var resources = JsonNode.Parse(json)!["Resources"]!.AsObject();
-        var function = resources.Single(r => (string?)r.Value!["Type"] == "AWS::Lambda::Function").Value!;
+        // The email sender's asset (with the smsSender flag the stack has a second function, the SMS sender).
+        var function = resources.Single(r => (string?)r.Value!["Type"] == "AWS::Lambda::Function"
+            && (string?)r.Value!["Properties"]!["Handler"] != CognitoStack.SmsSenderHandler).Value!;
         var key = (string)function["Properties"]!["Code"]!["S3Key"]!;
         var staged = Path.Combine(assemblyDirectory, "asset." + Path.GetFileNameWithoutExtension(key));
         return Directory.Exists(staged)

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

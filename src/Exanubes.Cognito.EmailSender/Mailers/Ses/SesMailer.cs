@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.Runtime.Internal.Auth;
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -88,47 +85,9 @@ internal sealed class SesMailer(
             string.IsNullOrEmpty(_options.ConfigurationSetName) ? null : _options.ConfigurationSetName);
     }
 
-    /// <summary>
-    /// Signs with SigV4: we build the canonical request (method, path, empty query, host, content type, date, token,
-    /// payload hash) and AWSSDK.Core derives the signing key and signature from it.
-    /// </summary>
+    /// <summary>Signs with SigV4 through the shared <see cref="AwsSigV4"/> (AWSSDK.Core computes the signature).</summary>
     internal static void Sign(HttpRequestMessage request, byte[] body, ImmutableCredentials credentials, string region, DateTime signedAt)
-    {
-        var uri = request.RequestUri!;
-        var amzDate = signedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var payloadHash = Convert.ToHexStringLower(SHA256.HashData(body));
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["content-type"] = "application/json",
-            ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port.ToString(CultureInfo.InvariantCulture)}",
-            ["x-amz-content-sha256"] = payloadHash,
-            ["x-amz-date"] = amzDate,
-        };
-        if (credentials.UseToken)
-        {
-            headers["x-amz-security-token"] = credentials.Token;
-        }
-
-        var signedHeaders = string.Join(';', headers.Keys);
-        var canonical = new StringBuilder()
-            .Append(request.Method.Method).Append('\n')
-            .Append(uri.AbsolutePath).Append('\n')
-            .Append('\n')
-            .AppendJoin(string.Empty, headers.Select(h => $"{h.Key}:{h.Value}\n")).Append('\n')
-            .Append(signedHeaders).Append('\n')
-            .Append(payloadHash)
-            .ToString();
-        var result = AWS4Signer.ComputeSignature(credentials, region, signedAt, SigningName, signedHeaders, canonical);
-
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        request.Headers.TryAddWithoutValidation("X-Amz-Content-SHA256", payloadHash);
-        if (credentials.UseToken)
-        {
-            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
-        }
-
-        request.Headers.TryAddWithoutValidation("Authorization", result.ForAuthorizationHeader);
-    }
+        => AwsSigV4.Sign(request, body, "application/json", credentials, region, SigningName, signedAt);
 
     private static string ReadError(string text)
     {

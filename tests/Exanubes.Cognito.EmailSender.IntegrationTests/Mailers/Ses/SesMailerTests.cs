@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using Exanubes.Cognito.EmailSender.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

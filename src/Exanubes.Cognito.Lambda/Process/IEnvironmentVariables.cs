@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Exanubes.Cognito.EmailSender;
+namespace Exanubes.Cognito.Lambda;
 
 /// <summary>Where the function reads its environment (a seam for tests and local hosts).</summary>
 internal interface IEnvironmentVariables

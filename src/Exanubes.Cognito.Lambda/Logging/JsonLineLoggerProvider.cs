@@ -4,7 +4,7 @@ using System.Text.Json;
 using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Logging;
 
-namespace Exanubes.Cognito.EmailSender;
+namespace Exanubes.Cognito.Lambda;
 
 /// <summary>
 /// Writes each log entry as one JSON line to standard output, synchronously, so a line is never lost when Lambda freezes

@@ -1,4 +1,4 @@
-namespace Exanubes.Cognito.EmailSender;
+namespace Exanubes.Cognito.Lambda;
 
 /// <summary>The function's standard output (a seam so tests can capture the JSON log lines and the development mailer's prints).</summary>
 internal sealed class StandardOutput(TextWriter writer)

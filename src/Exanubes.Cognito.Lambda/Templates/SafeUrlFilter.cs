@@ -1,11 +1,11 @@
 using Fluid;
 using Fluid.Values;
 
-namespace Exanubes.Cognito.EmailSender;
+namespace Exanubes.Cognito.Lambda;
 
 /// <summary>
 /// The <c>safe_url</c> Liquid filter: keeps a value only when it is an absolute <c>https</c> URL, or a URL on the
-/// configured app origin (<c>EmailSender:AppUrl</c>, which may be plain <c>http</c> on a local stack); anything else
+/// configured app origin (<c>EmailSender:AppUrl</c> or <c>SmsSender:AppUrl</c>, which may be plain <c>http</c> on a local stack); anything else
 /// (<c>javascript:</c>, <c>data:</c>, relative or protocol-relative links, malformed text) renders as nothing.
 /// </summary>
 /// <remarks>
