@@ -50,6 +50,10 @@ internal static class PasswordlessPoolSettings
             }
         }
 
+        // Sign-up with a phone number verifies it by SMS through the custom SMS sender (CognitoLocalClient.CreateUserPoolAsync
+        // sets the same for a new pool); a pool from an earlier run gets it here.
+        update["AutoVerifiedAttributes"] = new JsonArray("phone_number", "email");
+
         var policies = pool["Policies"]?.DeepClone().AsObject() ?? [];
         policies["SignInPolicy"] = new JsonObject { ["AllowedFirstAuthFactors"] = new JsonArray([.. FirstFactors.Select(f => JsonValue.Create(f))]) };
         update["Policies"] = policies;
