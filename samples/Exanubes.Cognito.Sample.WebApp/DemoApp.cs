@@ -44,6 +44,9 @@ public static class DemoApp
 
         // Cognito calls (sign-up, sign-in, ...) and validation of Cognito access tokens on every protected request.
         builder.Services.AddCognitoAuth(builder.Configuration.GetSection(CognitoAuthOptions.SectionName));
+        // The end user's IP, host, path, headers and advanced-security data on every Cognito call (Auth/DemoCallContext).
+        // Behind a proxy, add app.UseForwardedHeaders() with that proxy in KnownProxies so the IP is the user's.
+        builder.Services.AddCognitoCallContext();
         builder.Services.AddAuthentication(CognitoAuthenticationDefaults.AuthenticationScheme).AddCognitoJwtBearer();
 
         // "Remember this device": the browser is the device; its device key and secret live in a data-protected cookie.

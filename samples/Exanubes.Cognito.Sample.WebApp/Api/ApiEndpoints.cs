@@ -14,23 +14,23 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api");
         var auth = api.MapGroup("/auth").RequireRateLimiting(DemoApp.AuthRateLimit);
 
-        auth.MapPost("/signup", async (SignUpBody body, ICognitoAuthService cognito, CancellationToken ct) =>
+        auth.MapPost("/signup", async (SignUpBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
             Answer(await cognito.SignUpAsync(new CognitoSignUpRequest
             {
                 Username = body.Email,
                 Password = body.Password,
                 Attributes = new Dictionary<string, string> { ["email"] = body.Email },
-            }, ct), r => new { userSub = r.UserSub, userConfirmed = r.UserConfirmed, destination = r.CodeDelivery?.Destination }));
+            }, await DemoCallContext.ForAsync(http, ct), ct), r => new { userSub = r.UserSub, userConfirmed = r.UserConfirmed, destination = r.CodeDelivery?.Destination }));
 
-        auth.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ConfirmSignUpAsync(body.Username, body.Code, ct)));
+        auth.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
+            Answer(await cognito.ConfirmSignUpAsync(body.Username, body.Code, await DemoCallContext.ForAsync(http, ct), ct)));
 
-        auth.MapPost("/resend", async (UsernameBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ResendConfirmationCodeAsync(body.Username, ct), d => new { destination = d.Destination }));
+        auth.MapPost("/resend", async (UsernameBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
+            Answer(await cognito.ResendConfirmationCodeAsync(body.Username, await DemoCallContext.ForAsync(http, ct), ct), d => new { destination = d.Destination }));
 
-        auth.MapPost("/signin", async (SignInBody body, ICognitoAuthService cognito, CancellationToken ct) =>
+        auth.MapPost("/signin", async (SignInBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
         {
-            var result = await cognito.SignInAsync(body.Username, body.Password, ct);
+            var result = await cognito.SignInAsync(body.Username, body.Password, await DemoCallContext.ForAsync(http, ct), ct);
             if (!result.Succeeded)
             {
                 return CognitoErrors.Problem(result.Error);
@@ -41,14 +41,14 @@ internal static class ApiEndpoints
                 : Results.Ok(new { challenge = result.Value.NextStep.Name, session = result.Value.NextStep.Session });
         });
 
-        auth.MapPost("/refresh", async (RefreshBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.RefreshAsync(body.RefreshToken, body.Username, ct), Tokens));
+        auth.MapPost("/refresh", async (RefreshBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
+            Answer(await cognito.RefreshAsync(body.RefreshToken, body.Username, await DemoCallContext.ForAsync(http, ct), ct), Tokens));
 
-        auth.MapPost("/forgot-password", async (UsernameBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ForgotPasswordAsync(body.Username, ct), d => new { destination = d.Destination }));
+        auth.MapPost("/forgot-password", async (UsernameBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
+            Answer(await cognito.ForgotPasswordAsync(body.Username, await DemoCallContext.ForAsync(http, ct), ct), d => new { destination = d.Destination }));
 
-        auth.MapPost("/reset-password", async (ResetBody body, ICognitoAuthService cognito, CancellationToken ct) =>
-            Answer(await cognito.ConfirmForgotPasswordAsync(body.Username, body.Code, body.NewPassword, ct)));
+        auth.MapPost("/reset-password", async (ResetBody body, ICognitoAuthService cognito, HttpContext http, CancellationToken ct) =>
+            Answer(await cognito.ConfirmForgotPasswordAsync(body.Username, body.Code, body.NewPassword, await DemoCallContext.ForAsync(http, ct), ct)));
 
         auth.MapPost("/change-password", async (ChangeBody body, HttpContext context, ICognitoAuthService cognito, CancellationToken ct) =>
             Answer(await cognito.ChangePasswordAsync(BearerToken(context), body.PreviousPassword, body.ProposedPassword, ct)))

@@ -52,7 +52,7 @@ internal static class PageEndpoints
             Username = email,
             Password = password,
             Attributes = new Dictionary<string, string> { ["email"] = email },
-        }, context.RequestAborted);
+        }, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return SignUpPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -73,7 +73,7 @@ internal static class PageEndpoints
             return Page(context, "Verify your email", Notice("error", "This link is incomplete. Open the link from the email again."), 400);
         }
 
-        var result = await cognito.ConfirmSignUpAsync(username, code, context.RequestAborted);
+        var result = await cognito.ConfirmSignUpAsync(username, code, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)) +
@@ -88,7 +88,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ResendAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var username = form["username"].ToString();
-        var result = await cognito.ResendConfirmationCodeAsync(username, context.RequestAborted);
+        var result = await cognito.ResendConfirmationCodeAsync(username, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         return result.Succeeded
             ? CheckInbox(context, username, "Check your inbox", "We sent a new verification link. Only the newest link works.")
             : Page(context, "Verify your email", Notice("error", CognitoErrors.ForPeople(result.Error)), CognitoErrors.StatusFor(result.Error));
@@ -109,7 +109,7 @@ internal static class PageEndpoints
         var email = form["email"].ToString().Trim();
         var returnUrl = LocalOnly(form["returnUrl"].ToString());
         // SRP: the password never leaves the server, and a remembered device (device SRP) can skip MFA.
-        var result = await cognito.SignInWithSrpAsync(email, form["password"].ToString(), context.RequestAborted);
+        var result = await cognito.SignInWithSrpAsync(email, form["password"].ToString(), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             var unconfirmed = result.Error.Code == CognitoErrorCode.UserNotConfirmed ? email : null;
@@ -165,7 +165,7 @@ internal static class PageEndpoints
         }
 
         var username = context.Request.Cookies[TokenCookies.Username];
-        var result = await cognito.RefreshAsync(refresh, username, context.RequestAborted);
+        var result = await cognito.RefreshAsync(refresh, username, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             TokenCookies.Clear(context);
@@ -197,7 +197,7 @@ internal static class PageEndpoints
     private static async Task<IResult> ForgotAsync(HttpContext context, IFormCollection form, ICognitoAuthService cognito)
     {
         var email = form["email"].ToString().Trim();
-        var result = await cognito.ForgotPasswordAsync(email, context.RequestAborted);
+        var result = await cognito.ForgotPasswordAsync(email, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded && result.Error.Code is not (CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized))
         {
             return ForgotPage(context, CognitoErrors.ForPeople(result.Error), email, CognitoErrors.StatusFor(result.Error));
@@ -216,7 +216,7 @@ internal static class PageEndpoints
     {
         var code = form["code"].ToString();
         var username = form["username"].ToString();
-        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), context.RequestAborted);
+        var result = await cognito.ConfirmForgotPasswordAsync(username, code, form["password"].ToString(), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         return result.Succeeded
             ? SignInPage(context, "Your password was changed. Sign in with the new one.", null, "/me")
             : ResetPage(context, code, username, CognitoErrors.ForPeople(result.Error), CognitoErrors.StatusFor(result.Error));

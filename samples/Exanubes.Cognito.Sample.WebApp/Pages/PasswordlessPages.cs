@@ -61,7 +61,7 @@ internal static class PasswordlessPages
     {
         var email = form["email"].ToString().Trim();
         var result = await passwordless.SignInAsync(
-            new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp, ClientMetadata = ClientMetadata }, context.RequestAborted);
+            new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp, ClientMetadata = ClientMetadata }, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return EmailPage(context, "Sign in with a code by email", "/signin/code", "send-code", "Email me a code", CognitoErrors.ForPeople(result.Error), email,
@@ -89,7 +89,7 @@ internal static class PasswordlessPages
             return StartAgain(context, "/signin/code");
         }
 
-        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.MfaCode(form["code"].ToString().Trim()), context.RequestAborted);
+        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.MfaCode(form["code"].ToString().Trim()), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return result.Error.Code is CognitoErrorCode.CodeMismatch
@@ -103,7 +103,7 @@ internal static class PasswordlessPages
     private static async Task<IResult> StartPasskeyAsync(HttpContext context, IFormCollection form, ICognitoPasswordless passwordless)
     {
         var email = form["email"].ToString().Trim();
-        var result = await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, context.RequestAborted);
+        var result = await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return EmailPage(context, "Sign in with a passkey", "/signin/passkey", "start-passkey", "Continue", CognitoErrors.ForPeople(result.Error), email,
@@ -132,7 +132,7 @@ internal static class PasswordlessPages
             return StartAgain(context, "/signin/passkey");
         }
 
-        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.WebAuthn(credential), context.RequestAborted);
+        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.WebAuthn(credential), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         return result.Succeeded ? Continue(context, result.Value, null) : StartAgain(context, "/signin/passkey", PasskeyError(result.Error));
     }
 
@@ -153,7 +153,7 @@ internal static class PasswordlessPages
             return StartAgain(context, "/signin");
         }
 
-        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.MfaCode(form["code"].ToString().Trim()), context.RequestAborted);
+        var result = await cognito.RespondToChallengeAsync(pending, CognitoChallengeResponse.MfaCode(form["code"].ToString().Trim()), await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return result.Error.Code is CognitoErrorCode.CodeMismatch

@@ -2,6 +2,7 @@ using Exanubes.Cognito;
 using System.Text;
 using System.Text.Json;
 using Exanubes.Cognito.Sample.WebApp.Api;
+using Exanubes.Cognito.Sample.WebApp.Auth;
 using static Exanubes.Cognito.Sample.WebApp.Pages.Html;
 
 namespace Exanubes.Cognito.Sample.WebApp.Pages;
@@ -38,7 +39,7 @@ internal static class SmsPages
             Username = email,
             Password = password,
             Attributes = new Dictionary<string, string> { ["email"] = email, ["phone_number"] = phone },
-        }, context.RequestAborted);
+        }, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return SignUpPage(context, CognitoErrors.ForPeople(result.Error), email, phone, CognitoErrors.StatusFor(result.Error));
@@ -59,7 +60,7 @@ internal static class SmsPages
     {
         var username = form["username"].ToString();
         var code = form["code"].ToString().Trim();
-        var result = await cognito.ConfirmSignUpAsync(username, code, context.RequestAborted);
+        var result = await cognito.ConfirmSignUpAsync(username, code, await DemoCallContext.ForAsync(context, context.RequestAborted), context.RequestAborted);
         if (!result.Succeeded)
         {
             return CodePage(context, username, CognitoErrors.ForPeople(result.Error), CognitoErrors.StatusFor(result.Error));

@@ -17,16 +17,17 @@ internal sealed class AccountFlow
 
     private CognitoAuthOptions Options => _options.Value;
 
-    public async Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         var result = await _client.SendAsync(ForgotPasswordRequest.Action,
             new ForgotPasswordRequest { ClientId = Options.ClientId, SecretHash = SecretHash.For(Options, username), Username = username },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
     }
 
-    public async Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(confirmationCode);
@@ -40,6 +41,7 @@ internal sealed class AccountFlow
                 ConfirmationCode = confirmationCode,
                 Password = newPassword,
             },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
@@ -62,7 +64,7 @@ internal sealed class AccountFlow
         return result.Map(CognitoResultMapping.ToUser);
     }
 
-    public async Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentNullException.ThrowIfNull(attributes);
@@ -73,6 +75,7 @@ internal sealed class AccountFlow
 
         var result = await _client.SendAsync(UpdateUserAttributesRequest.Action,
             new UpdateUserAttributesRequest { AccessToken = accessToken, UserAttributes = CognitoResultMapping.ToAttributes(attributes)! },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map<UpdateUserAttributesResponse, IReadOnlyList<CognitoCodeDelivery>>(
             r => (r.CodeDeliveryDetailsList ?? []).Select(CognitoResultMapping.ToDelivery).ToList());
@@ -89,12 +92,13 @@ internal sealed class AccountFlow
         return result.ToResult();
     }
 
-    public async Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         ArgumentException.ThrowIfNullOrEmpty(attributeName);
         var result = await _client.SendAsync(GetUserAttributeVerificationCodeRequest.Action,
             new GetUserAttributeVerificationCodeRequest { AccessToken = accessToken, AttributeName = attributeName },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
     }

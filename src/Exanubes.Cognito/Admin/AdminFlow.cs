@@ -28,7 +28,7 @@ internal sealed class AdminFlow
         return result.Map(CognitoResultMapping.ToUser);
     }
 
-    public async Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Username, "request.Username");
@@ -43,14 +43,15 @@ internal sealed class AdminFlow
                 DesiredDeliveryMediums = request.DesiredDeliveryMediums?.ToList(),
                 ClientMetadata = CognitoResultMapping.ToMetadata(request.ClientMetadata),
             },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToUser(r.User));
     }
 
-    public async Task<CognitoResult> ConfirmSignUpAsync(string username, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult> ConfirmSignUpAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.SendAsync(AdminConfirmSignUpRequest.Action, new AdminConfirmSignUpRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminConfirmSignUpRequest.Action, new AdminConfirmSignUpRequest { UserPoolId = PoolId, Username = username }, context, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
@@ -104,10 +105,10 @@ internal sealed class AdminFlow
         return CognitoResult<IReadOnlyList<CognitoGroup>>.Success(groups);
     }
 
-    public async Task<CognitoResult> ResetUserPasswordAsync(string username, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult> ResetUserPasswordAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var result = await _client.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = PoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        var result = await _client.SendAsync(AdminResetUserPasswordRequest.Action, new AdminResetUserPasswordRequest { UserPoolId = PoolId, Username = username }, context, cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 

@@ -18,11 +18,11 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     public Task<CognitoResult<CognitoUser>> GetUserAsync(string username, CancellationToken cancellationToken)
         => _admin.GetUserAsync(username, cancellationToken);
 
-    public Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CancellationToken cancellationToken)
-        => _admin.CreateUserAsync(request, cancellationToken);
+    public Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _admin.CreateUserAsync(request, context, cancellationToken);
 
-    public Task<CognitoResult> ConfirmSignUpAsync(string username, CancellationToken cancellationToken)
-        => _admin.ConfirmSignUpAsync(username, cancellationToken);
+    public Task<CognitoResult> ConfirmSignUpAsync(string username, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _admin.ConfirmSignUpAsync(username, context, cancellationToken);
 
     public Task<CognitoResult> DeleteUserAsync(string username, CancellationToken cancellationToken)
         => _admin.DeleteUserAsync(username, cancellationToken);
@@ -36,8 +36,8 @@ internal sealed class CognitoAdminService : ICognitoAdminService
     public Task<CognitoResult<IReadOnlyList<CognitoGroup>>> ListGroupsForUserAsync(string username, CancellationToken cancellationToken)
         => _admin.ListGroupsForUserAsync(username, cancellationToken);
 
-    public Task<CognitoResult> ResetUserPasswordAsync(string username, CancellationToken cancellationToken)
-        => _admin.ResetUserPasswordAsync(username, cancellationToken);
+    public Task<CognitoResult> ResetUserPasswordAsync(string username, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _admin.ResetUserPasswordAsync(username, context, cancellationToken);
 
     public Task<CognitoResult> UserGlobalSignOutAsync(string username, CancellationToken cancellationToken)
         => _admin.UserGlobalSignOutAsync(username, cancellationToken);

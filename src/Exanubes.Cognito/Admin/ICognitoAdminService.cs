@@ -21,17 +21,19 @@ public interface ICognitoAdminService
 
     /// <summary>Creates a user with a temporary password (Cognito <c>AdminCreateUser</c>); the user must set a new password at first sign-in.</summary>
     /// <param name="request">The user.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created user; or the error (for example <see cref="CognitoErrorCode.UsernameExists"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html"/>.</remarks>
-    Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoUser>> CreateUserAsync(CognitoAdminCreateUserRequest request, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Confirms a user's sign-up without a code (Cognito <c>AdminConfirmSignUp</c>).</summary>
     /// <param name="username">The user name.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success, or the error.</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html"/>.</remarks>
-    Task<CognitoResult> ConfirmSignUpAsync(string username, CancellationToken cancellationToken = default);
+    Task<CognitoResult> ConfirmSignUpAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a user (Cognito <c>AdminDeleteUser</c>).</summary>
     /// <param name="username">The user name.</param>
@@ -65,10 +67,11 @@ public interface ICognitoAdminService
 
     /// <summary>Resets a user's password; Cognito sends a code and the user must set a new password (Cognito <c>AdminResetUserPassword</c>).</summary>
     /// <param name="username">The user name.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success, or the error.</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html"/>.</remarks>
-    Task<CognitoResult> ResetUserPasswordAsync(string username, CancellationToken cancellationToken = default);
+    Task<CognitoResult> ResetUserPasswordAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Signs a user out everywhere (Cognito <c>AdminUserGlobalSignOut</c>).</summary>
     /// <param name="username">The user name.</param>

@@ -33,32 +33,32 @@ internal sealed class CognitoAuthService : ICognitoAuthService
         _account = new AccountFlow(client, options);
     }
 
-    public Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CancellationToken cancellationToken)
-        => _signUp.SignUpAsync(request, cancellationToken);
+    public Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signUp.SignUpAsync(request, context, cancellationToken);
 
-    public Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CancellationToken cancellationToken)
-        => _signUp.ConfirmSignUpAsync(username, confirmationCode, cancellationToken);
+    public Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signUp.ConfirmSignUpAsync(username, confirmationCode, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CancellationToken cancellationToken)
-        => _signUp.ResendConfirmationCodeAsync(username, cancellationToken);
+    public Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signUp.ResendConfirmationCodeAsync(username, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CancellationToken cancellationToken)
-        => _signIn.SignInAsync(username, password, cancellationToken);
+    public Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signIn.SignInAsync(username, password, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CancellationToken cancellationToken)
-        => _signIn.SignInWithSrpAsync(username, password, cancellationToken);
+    public Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signIn.SignInWithSrpAsync(username, password, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken)
-        => _signIn.RespondToChallengeAsync(challenge, response, cancellationToken);
+    public Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _signIn.RespondToChallengeAsync(challenge, response, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username, CancellationToken cancellationToken)
-        => _refresh.RefreshAsync(refreshToken, username, cancellationToken);
+    public Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _refresh.RefreshAsync(refreshToken, username, context, cancellationToken);
 
-    public Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CancellationToken cancellationToken)
-        => _account.ForgotPasswordAsync(username, cancellationToken);
+    public Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _account.ForgotPasswordAsync(username, context, cancellationToken);
 
-    public Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CancellationToken cancellationToken)
-        => _account.ConfirmForgotPasswordAsync(username, confirmationCode, newPassword, cancellationToken);
+    public Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _account.ConfirmForgotPasswordAsync(username, confirmationCode, newPassword, context, cancellationToken);
 
     public Task<CognitoResult> ChangePasswordAsync(string accessToken, string previousPassword, string proposedPassword, CancellationToken cancellationToken)
         => _account.ChangePasswordAsync(accessToken, previousPassword, proposedPassword, cancellationToken);
@@ -66,14 +66,14 @@ internal sealed class CognitoAuthService : ICognitoAuthService
     public Task<CognitoResult<CognitoUser>> GetUserAsync(string accessToken, CancellationToken cancellationToken)
         => _account.GetUserAsync(accessToken, cancellationToken);
 
-    public Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
-        => _account.UpdateAttributesAsync(accessToken, attributes, cancellationToken);
+    public Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _account.UpdateAttributesAsync(accessToken, attributes, context, cancellationToken);
 
     public Task<CognitoResult> VerifyAttributeAsync(string accessToken, string attributeName, string code, CancellationToken cancellationToken)
         => _account.VerifyAttributeAsync(accessToken, attributeName, code, cancellationToken);
 
-    public Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CancellationToken cancellationToken)
-        => _account.GetAttributeVerificationCodeAsync(accessToken, attributeName, cancellationToken);
+    public Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _account.GetAttributeVerificationCodeAsync(accessToken, attributeName, context, cancellationToken);
 
     public Task<CognitoResult> GlobalSignOutAsync(string accessToken, CancellationToken cancellationToken)
         => _account.GlobalSignOutAsync(accessToken, cancellationToken);

@@ -16,29 +16,33 @@ public interface ICognitoAuthService
 {
     /// <summary>Registers a new user (Cognito <c>SignUp</c>); Cognito usually sends a confirmation code.</summary>
     /// <param name="request">The user name, password, attributes and client metadata.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether the user is confirmed, its sub and where the code went; or the error (for example <see cref="CognitoErrorCode.UsernameExists"/>, <see cref="CognitoErrorCode.InvalidPassword"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html"/>.</remarks>
-    Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Confirms a sign-up with the code the user received (Cognito <c>ConfirmSignUp</c>).</summary>
     /// <param name="username">The user name used at sign-up.</param>
     /// <param name="confirmationCode">The code; never logged.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>, <see cref="CognitoErrorCode.ExpiredCode"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html"/>.</remarks>
-    Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CancellationToken cancellationToken = default);
+    Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sends a new sign-up confirmation code (Cognito <c>ResendConfirmationCode</c>).</summary>
     /// <param name="username">The user name.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Where the code went, or the error (for example <see cref="CognitoErrorCode.LimitExceeded"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html"/>.</remarks>
-    Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Signs in with user name and password sent to Cognito (<c>InitiateAuth</c>, <c>USER_PASSWORD_AUTH</c>).</summary>
     /// <param name="username">The user name or alias.</param>
     /// <param name="password">The password; never logged.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Tokens or a next step; or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>, <see cref="CognitoErrorCode.UserNotConfirmed"/>).</returns>
     /// <remarks>
@@ -46,7 +50,7 @@ public interface ICognitoAuthService
     /// <see cref="SignInWithSrpAsync"/> to keep it off the wire.
     /// See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html"/>.
     /// </remarks>
-    Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Signs in with Secure Remote Password (<c>InitiateAuth</c> <c>USER_SRP_AUTH</c>, then the
@@ -54,18 +58,20 @@ public interface ICognitoAuthService
     /// </summary>
     /// <param name="username">The user name or alias.</param>
     /// <param name="password">The password; never logged, never sent.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Tokens or a next step after the verifier; or the error.</returns>
     /// <remarks>The app client must allow <c>ALLOW_USER_SRP_AUTH</c>. See <see href="https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html"/>.</remarks>
-    Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Answers a sign-in challenge (Cognito <c>RespondToAuthChallenge</c>).</summary>
     /// <param name="challenge">The challenge from the previous step.</param>
     /// <param name="response">The answer, built with the <see cref="CognitoChallengeResponse"/> factories.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Tokens or a further next step; or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html"/>.</remarks>
-    Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Gets new access and id tokens with a refresh token: <c>InitiateAuth</c> <c>REFRESH_TOKEN_AUTH</c>, or
@@ -77,27 +83,30 @@ public interface ICognitoAuthService
     /// the sub when signing in by alias). Required when the app client has a secret, because Cognito computes the
     /// refresh SECRET_HASH from it rather than from the alias typed at sign-in; ignored otherwise.
     /// </param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>New tokens (with a new refresh token only when rotation is on); or the error (for example <see cref="CognitoErrorCode.NotAuthorized"/>).</returns>
     /// <exception cref="ArgumentException"><paramref name="username"/> is missing while a client secret is configured.</exception>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html"/>.</remarks>
-    Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a password reset; Cognito sends a code (Cognito <c>ForgotPassword</c>).</summary>
     /// <param name="username">The user name or alias.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Where the code went; or the error (for example <see cref="CognitoErrorCode.UserNotFound"/> when the pool reveals it).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html"/>.</remarks>
-    Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoCodeDelivery>> ForgotPasswordAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sets a new password with the code from <see cref="ForgotPasswordAsync"/> (Cognito <c>ConfirmForgotPassword</c>).</summary>
     /// <param name="username">The user name or alias.</param>
     /// <param name="confirmationCode">The code; never logged.</param>
     /// <param name="newPassword">The new password; never logged.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success, or the error (for example <see cref="CognitoErrorCode.CodeMismatch"/>, <see cref="CognitoErrorCode.InvalidPassword"/>).</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html"/>.</remarks>
-    Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CancellationToken cancellationToken = default);
+    Task<CognitoResult> ConfirmForgotPasswordAsync(string username, string confirmationCode, string newPassword, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Changes the signed-in user's password (Cognito <c>ChangePassword</c>).</summary>
     /// <param name="accessToken">The user's access token; never logged.</param>
@@ -118,10 +127,11 @@ public interface ICognitoAuthService
     /// <summary>Updates the signed-in user's attributes (Cognito <c>UpdateUserAttributes</c>).</summary>
     /// <param name="accessToken">The user's access token; never logged.</param>
     /// <param name="attributes">The attributes to set.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Where verification codes went for changed email/phone (possibly none); or the error.</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html"/>.</remarks>
-    Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken = default);
+    Task<CognitoResult<IReadOnlyList<CognitoCodeDelivery>>> UpdateAttributesAsync(string accessToken, IReadOnlyDictionary<string, string> attributes, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Verifies an attribute (email or phone) with the code the user received (Cognito <c>VerifyUserAttribute</c>).</summary>
     /// <param name="accessToken">The user's access token; never logged.</param>
@@ -135,10 +145,11 @@ public interface ICognitoAuthService
     /// <summary>Sends a verification code for an attribute (Cognito <c>GetUserAttributeVerificationCode</c>).</summary>
     /// <param name="accessToken">The user's access token; never logged.</param>
     /// <param name="attributeName">The attribute, for example <c>email</c>.</param>
+    /// <param name="context">The end user's context for this call: client metadata for your triggers, the IP and device data for threat protection (see <see cref="CognitoCallContext"/>); <see langword="null"/> (the default) sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Where the code went; or the error.</returns>
     /// <remarks>See <see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html"/>.</remarks>
-    Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CancellationToken cancellationToken = default);
+    Task<CognitoResult<CognitoCodeDelivery>> GetAttributeVerificationCodeAsync(string accessToken, string attributeName, CognitoCallContext? context = null, CancellationToken cancellationToken = default);
 
     /// <summary>Signs the user out everywhere: revokes all its refresh tokens (Cognito <c>GlobalSignOut</c>).</summary>
     /// <param name="accessToken">The user's access token; never logged.</param>

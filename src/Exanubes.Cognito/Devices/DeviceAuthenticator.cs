@@ -52,7 +52,7 @@ internal sealed class DeviceAuthenticator
     /// answer to the second step (tokens, or a further challenge), or its error.
     /// </summary>
     public async Task<CognitoResult<RespondToAuthChallengeResponse>> AuthenticateAsync(
-        CognitoRememberedDevice device, string username, string? session, CancellationToken cancellationToken)
+        CognitoRememberedDevice device, string username, string? session, CognitoCallContext? context, CancellationToken cancellationToken)
     {
         var srp = CognitoSrpClient.ForDevice(device.DeviceGroupKey);
         var start = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -62,7 +62,7 @@ internal sealed class DeviceAuthenticator
             ["SRP_A"] = srp.SrpAHex,
         };
         SecretHash.AddTo(start, Options, username);
-        var started = await RespondAsync(CognitoChallengeNames.DeviceSrpAuth, session, start, cancellationToken).ConfigureAwait(false);
+        var started = await RespondAsync(CognitoChallengeNames.DeviceSrpAuth, session, start, context, cancellationToken).ConfigureAwait(false);
         if (!started.Succeeded || started.Value.ChallengeName != CognitoChallengeNames.DevicePasswordVerifier)
         {
             return started;
@@ -94,13 +94,14 @@ internal sealed class DeviceAuthenticator
             ["TIMESTAMP"] = timestamp,
         };
         SecretHash.AddTo(proof, Options, username);
-        return await RespondAsync(CognitoChallengeNames.DevicePasswordVerifier, started.Value.Session, proof, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(CognitoChallengeNames.DevicePasswordVerifier, started.Value.Session, proof, context, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<CognitoResult<RespondToAuthChallengeResponse>> RespondAsync(string challengeName, string? session, Dictionary<string, string> answers, CancellationToken cancellationToken)
+    private Task<CognitoResult<RespondToAuthChallengeResponse>> RespondAsync(string challengeName, string? session, Dictionary<string, string> answers, CognitoCallContext? context, CancellationToken cancellationToken)
         => _client.SendAsync(
             RespondToAuthChallengeRequest.Action,
             new RespondToAuthChallengeRequest { ClientId = Options.ClientId, ChallengeName = challengeName, Session = session, ChallengeResponses = answers },
+            context,
             cancellationToken);
 
     private static CognitoResult<RespondToAuthChallengeResponse> Unusable(string what) => CognitoResult<RespondToAuthChallengeResponse>.Failure(new CognitoError(

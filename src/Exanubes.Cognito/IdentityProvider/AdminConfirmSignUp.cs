@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>AdminConfirmSignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html"/>).</summary>
-internal sealed class AdminConfirmSignUpRequest
+internal sealed class AdminConfirmSignUpRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>AdminConfirmSignUp</c>: SigV4-signed, never retried: a second run after a lost success reports a false failure.</summary>
     public static CognitoAction<AdminConfirmSignUpRequest, AdminConfirmSignUpResponse> Action { get; } = new(

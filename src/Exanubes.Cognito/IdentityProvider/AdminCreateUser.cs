@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>AdminCreateUser</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html"/>).</summary>
-internal sealed class AdminCreateUserRequest
+internal sealed class AdminCreateUserRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>AdminCreateUser</c>: SigV4-signed, never retried: sends an invitation.</summary>
     public static CognitoAction<AdminCreateUserRequest, AdminCreateUserResponse> Action { get; } = new(

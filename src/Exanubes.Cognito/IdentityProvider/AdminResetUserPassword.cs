@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>AdminResetUserPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html"/>).</summary>
-internal sealed class AdminResetUserPasswordRequest
+internal sealed class AdminResetUserPasswordRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>AdminResetUserPassword</c>: SigV4-signed, never retried: sends a code.</summary>
     public static CognitoAction<AdminResetUserPasswordRequest, AdminResetUserPasswordResponse> Action { get; } = new(

@@ -13,7 +13,7 @@ namespace Exanubes.Cognito.IdentityProvider;
 /// A lean client for the Cognito Identity Provider JSON 1.1 protocol: <c>POST /</c> with
 /// <c>X-Amz-Target: AWSCognitoIdentityProviderService.&lt;Action&gt;</c> and
 /// <c>Content-Type: application/x-amz-json-1.1</c>. Every action goes through the one generic
-/// <see cref="SendAsync{TRequest, TResponse}"/> with its <see cref="CognitoAction{TRequest, TResponse}"/> descriptor;
+/// <c>SendAsync</c> with its <see cref="CognitoAction{TRequest, TResponse}"/> descriptor;
 /// signed actions are signed with SigV4. Cognito errors come back as failed <see cref="CognitoResult{T}"/>; transport failures and cancellation
 /// throw.
 /// </summary>
@@ -102,6 +102,31 @@ internal sealed class CognitoIdentityProviderClient
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Sends one Cognito action with the caller's end-user context: writes the context members the action's request
+    /// accepts (<see cref="CognitoCallContextWriter"/>), then sends it as <see cref="SendAsync{TRequest, TResponse}(CognitoAction{TRequest, TResponse}, TRequest, CancellationToken)"/> does.
+    /// </summary>
+    /// <typeparam name="TRequest">The action's request shape.</typeparam>
+    /// <typeparam name="TResponse">The action's response shape.</typeparam>
+    /// <param name="action">The action's descriptor (the static <c>Action</c> of its request type).</param>
+    /// <param name="request">The request.</param>
+    /// <param name="context">The caller's context; <see langword="null"/> sends none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response, or Cognito's error.</returns>
+    /// <exception cref="ArgumentException">The context cannot be written into this request (see <see cref="CognitoCallContextWriter.Apply"/>).</exception>
+    public Task<CognitoResult<TResponse>> SendAsync<TRequest, TResponse>(
+        CognitoAction<TRequest, TResponse> action,
+        TRequest request,
+        CognitoCallContext? context,
+        CancellationToken cancellationToken)
+        where TRequest : class
+        where TResponse : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CognitoCallContextWriter.Apply(request, context);
+        return SendAsync(action, request, cancellationToken);
     }
 
     /// <summary>

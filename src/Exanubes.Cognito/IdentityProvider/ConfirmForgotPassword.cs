@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>ConfirmForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html"/>).</summary>
-internal sealed class ConfirmForgotPasswordRequest
+internal sealed class ConfirmForgotPasswordRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>ConfirmForgotPassword</c>: unsigned, never retried: consumes the code.</summary>
     public static CognitoAction<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse> Action { get; } = new(
@@ -21,6 +21,10 @@ internal sealed class ConfirmForgotPasswordRequest
     public string Password { get; set; } = string.Empty;
 
     public string? SecretHash { get; set; }
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>ConfirmSignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html"/>).</summary>
-internal sealed class ConfirmSignUpRequest
+internal sealed class ConfirmSignUpRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>ConfirmSignUp</c>: unsigned, never retried: consumes the code.</summary>
     public static CognitoAction<ConfirmSignUpRequest, ConfirmSignUpResponse> Action { get; } = new(
@@ -21,6 +21,10 @@ internal sealed class ConfirmSignUpRequest
     public string? SecretHash { get; set; }
 
     public bool? ForceAliasCreation { get; set; }
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>ForgotPassword</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html"/>).</summary>
-internal sealed class ForgotPasswordRequest
+internal sealed class ForgotPasswordRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>ForgotPassword</c>: unsigned, never retried: sends a code.</summary>
     public static CognitoAction<ForgotPasswordRequest, ForgotPasswordResponse> Action { get; } = new(
@@ -17,6 +17,10 @@ internal sealed class ForgotPasswordRequest
     public string Username { get; set; } = string.Empty;
 
     public string? SecretHash { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>GetTokensFromRefreshToken</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html"/>).</summary>
-internal sealed class GetTokensFromRefreshTokenRequest
+internal sealed class GetTokensFromRefreshTokenRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>GetTokensFromRefreshToken</c>: unsigned, never retried: may consume a rotated refresh token.</summary>
     public static CognitoAction<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse> Action { get; } = new(

@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>GetUserAttributeVerificationCode</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html"/>).</summary>
-internal sealed class GetUserAttributeVerificationCodeRequest
+internal sealed class GetUserAttributeVerificationCodeRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>GetUserAttributeVerificationCode</c>: unsigned, never retried: sends a code.</summary>
     public static CognitoAction<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse> Action { get; } = new(

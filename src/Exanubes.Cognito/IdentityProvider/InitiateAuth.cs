@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>InitiateAuth</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html"/>).</summary>
-internal sealed class InitiateAuthRequest
+internal sealed class InitiateAuthRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>InitiateAuth</c>: unsigned, never retried: counts toward lockout.</summary>
     public static CognitoAction<InitiateAuthRequest, InitiateAuthResponse> Action { get; } = new(
@@ -19,6 +19,10 @@ internal sealed class InitiateAuthRequest
     public Dictionary<string, string> AuthParameters { get; set; } = [];
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
 
     public string? Session { get; set; }
 }

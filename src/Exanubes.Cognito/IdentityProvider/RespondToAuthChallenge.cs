@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>RespondToAuthChallenge</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html"/>).</summary>
-internal sealed class RespondToAuthChallengeRequest
+internal sealed class RespondToAuthChallengeRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>RespondToAuthChallenge</c>: unsigned, never retried: consumes the session.</summary>
     public static CognitoAction<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> Action { get; } = new(
@@ -19,6 +19,10 @@ internal sealed class RespondToAuthChallengeRequest
     public string? Session { get; set; }
 
     public Dictionary<string, string> ChallengeResponses { get; set; } = [];
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

@@ -102,3 +102,41 @@ internal sealed class ErrorBody
     [System.Text.Json.Serialization.JsonPropertyName("Message")]
     public string? MessageUpper { get; set; }
 }
+
+/// <summary><c>AnalyticsMetadataType</c>: the Amazon Pinpoint endpoint of the call.</summary>
+internal sealed class AnalyticsMetadataType
+{
+    public string? AnalyticsEndpointId { get; set; }
+}
+
+/// <summary><c>UserContextDataType</c>: the end user's IP and device fingerprint, on the user actions.</summary>
+internal sealed class UserContextDataType
+{
+    public string? IpAddress { get; set; }
+
+    public string? EncodedData { get; set; }
+}
+
+/// <summary><c>ContextDataType</c>: the end user's request as your server saw it, on the admin sign-in actions.</summary>
+internal sealed class ContextDataType
+{
+    public string IpAddress { get; set; } = string.Empty;
+
+    public string ServerName { get; set; } = string.Empty;
+
+    public string ServerPath { get; set; } = string.Empty;
+
+    public List<HttpHeader> HttpHeaders { get; set; } = [];
+
+    public string? EncodedData { get; set; }
+}
+
+/// <summary><c>HttpHeader</c>: one header of <see cref="ContextDataType.HttpHeaders"/> (the model names its members in camel case).</summary>
+internal sealed class HttpHeader
+{
+    [System.Text.Json.Serialization.JsonPropertyName("headerName")]
+    public string? HeaderName { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("headerValue")]
+    public string? HeaderValue { get; set; }
+}

@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>SignUp</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html"/>).</summary>
-internal sealed class SignUpRequest
+internal sealed class SignUpRequest : ICognitoClientMetadataRequest, ICognitoUserContextRequest
 {
     /// <summary>Cognito <c>SignUp</c>: unsigned, never retried: sends a confirmation code.</summary>
     public static CognitoAction<SignUpRequest, SignUpResponse> Action { get; } = new(
@@ -23,6 +23,10 @@ internal sealed class SignUpRequest
     public List<AttributeType>? UserAttributes { get; set; }
 
     public List<AttributeType>? ValidationData { get; set; }
+
+    public AnalyticsMetadataType? AnalyticsMetadata { get; set; }
+
+    public UserContextDataType? UserContextData { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
 }

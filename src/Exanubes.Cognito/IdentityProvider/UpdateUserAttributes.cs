@@ -1,7 +1,7 @@
 namespace Exanubes.Cognito.IdentityProvider;
 
 /// <summary>The <c>UpdateUserAttributes</c> request (<see href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html"/>).</summary>
-internal sealed class UpdateUserAttributesRequest
+internal sealed class UpdateUserAttributesRequest : ICognitoClientMetadataRequest
 {
     /// <summary>Cognito <c>UpdateUserAttributes</c>: unsigned, never retried: may send a verification code.</summary>
     public static CognitoAction<UpdateUserAttributesRequest, UpdateUserAttributesResponse> Action { get; } = new(

@@ -25,16 +25,26 @@ internal sealed class RefreshFlow
 
     private CognitoAuthOptions Options => _options.Value;
 
-    public async Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoTokens>> RefreshAsync(string refreshToken, string? username = null, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
         var options = Options;
+
+        // API reference, InitiateAuth AuthParameters: "Add DEVICE_KEY if you want to bypass multi-factor
+        // authentication with a remembered device"; GetTokensFromRefreshToken takes it as DeviceKey. The AWS clients
+        // send the remembered device's key on refresh.
+        var device = string.IsNullOrEmpty(username) ? null : await _devices.FindAsync(username, cancellationToken).ConfigureAwait(false);
         if (options.UseGetTokensFromRefreshToken)
         {
             Log.Refreshing(_logger, "GetTokensFromRefreshToken");
-            var rotated = await _client.SendAsync(GetTokensFromRefreshTokenRequest.Action,
-                new GetTokensFromRefreshTokenRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret, RefreshToken = refreshToken },
-                cancellationToken).ConfigureAwait(false);
+            var rotated = await SendRotationAsync(refreshToken, device?.DeviceKey, context, cancellationToken).ConfigureAwait(false);
+            if (!rotated.Succeeded && device is not null && DeviceAuthenticator.IsUnknownDevice(rotated.Error))
+            {
+                Log.RememberedDeviceUnknown(_logger);
+                await _devices.ForgetLocallyAsync(username!, cancellationToken).ConfigureAwait(false);
+                rotated = await SendRotationAsync(refreshToken, null, context, cancellationToken).ConfigureAwait(false);
+            }
+
             // Refresh-token rotation needs the Essentials plan.
             return ToTokens(rotated.ForTier(CognitoFeatureTier.Essentials).Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
         }
@@ -52,9 +62,6 @@ internal sealed class RefreshFlow
             SecretHash.AddTo(parameters, Options, username);
         }
 
-        // API reference, InitiateAuth AuthParameters: "Add DEVICE_KEY if you want to bypass multi-factor
-        // authentication with a remembered device"; the AWS clients send the remembered device's key on refresh.
-        var device = string.IsNullOrEmpty(username) ? null : await _devices.FindAsync(username, cancellationToken).ConfigureAwait(false);
         if (device is not null)
         {
             parameters["DEVICE_KEY"] = device.DeviceKey;
@@ -63,6 +70,7 @@ internal sealed class RefreshFlow
         Log.Refreshing(_logger, "InitiateAuth REFRESH_TOKEN_AUTH");
         var result = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
+            context,
             cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded && device is not null && DeviceAuthenticator.IsUnknownDevice(result.Error))
         {
@@ -71,11 +79,20 @@ internal sealed class RefreshFlow
             parameters.Remove("DEVICE_KEY");
             result = await _client.SendAsync(InitiateAuthRequest.Action,
                 new InitiateAuthRequest { AuthFlow = RefreshTokenAuth, ClientId = options.ClientId, AuthParameters = parameters },
+                context,
                 cancellationToken).ConfigureAwait(false);
         }
 
         return ToTokens(result.Map(r => r.AuthenticationResult ?? new AuthenticationResultType()), username);
     }
+
+    private Task<CognitoResult<GetTokensFromRefreshTokenResponse>> SendRotationAsync(
+        string refreshToken, string? deviceKey, CognitoCallContext? context, CancellationToken cancellationToken)
+        => _client.SendAsync(
+            GetTokensFromRefreshTokenRequest.Action,
+            new GetTokensFromRefreshTokenRequest { ClientId = Options.ClientId, ClientSecret = Options.ClientSecret, RefreshToken = refreshToken, DeviceKey = deviceKey },
+            context,
+            cancellationToken);
 
     private static CognitoResult<CognitoTokens> ToTokens(CognitoResult<AuthenticationResultType> result, string? username)
     {

@@ -29,7 +29,7 @@ internal sealed class SignInFlow
 
     private CognitoAuthOptions Options => _options.Value;
 
-    public async Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignInResult>> SignInAsync(string username, string password, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
@@ -41,11 +41,12 @@ internal sealed class SignInFlow
         SecretHash.AddTo(parameters, Options, username);
         var result = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserPasswordAuth, ClientId = Options.ClientId, AuthParameters = parameters },
+            context,
             cancellationToken).ConfigureAwait(false);
         return ToSignInResult(UserPasswordAuth, result, username);
     }
 
-    public async Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignInResult>> SignInWithSrpAsync(string username, string password, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
@@ -58,8 +59,9 @@ internal sealed class SignInFlow
         SecretHash.AddTo(parameters, Options, username);
         var initiated = await _client.SendAsync(InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserSrpAuth, ClientId = Options.ClientId, AuthParameters = parameters },
+            context,
             cancellationToken).ConfigureAwait(false);
-        return await ContinueAsync(UserSrpAuth, initiated, username, srp, password, null, cancellationToken).ConfigureAwait(false);
+        return await ContinueAsync(UserSrpAuth, initiated, username, srp, password, null, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -73,6 +75,7 @@ internal sealed class SignInFlow
         CognitoSrpClient? srp,
         string? password,
         Dictionary<string, string>? clientMetadata,
+        CognitoCallContext? context,
         CancellationToken cancellationToken)
     {
         if (!result.Succeeded || srp is null || string.IsNullOrEmpty(password) || result.Value.ChallengeName != CognitoChallengeNames.PasswordVerifier)
@@ -80,11 +83,11 @@ internal sealed class SignInFlow
             return ToSignInResult(flow, result, username, clientMetadata);
         }
 
-        return await AnswerPasswordVerifierAsync(flow, result.Value, srp, password, clientMetadata, cancellationToken).ConfigureAwait(false);
+        return await AnswerPasswordVerifierAsync(flow, result.Value, srp, password, clientMetadata, context, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CognitoResult<CognitoSignInResult>> AnswerPasswordVerifierAsync(
-        string flow, InitiateAuthResponse response, CognitoSrpClient srp, string password, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+        string flow, InitiateAuthResponse response, CognitoSrpClient srp, string password, Dictionary<string, string>? clientMetadata, CognitoCallContext? context, CancellationToken cancellationToken)
     {
         var challenge = response.ChallengeParameters ?? [];
         if (!challenge.TryGetValue("USER_ID_FOR_SRP", out var userIdForSrp)
@@ -144,27 +147,27 @@ internal sealed class SignInFlow
             answers["DEVICE_KEY"] = device.DeviceKey;
         }
 
-        var answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, cancellationToken).ConfigureAwait(false);
+        var answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, context, cancellationToken).ConfigureAwait(false);
         if (!answered.Succeeded && device is not null && DeviceAuthenticator.IsUnknownDevice(answered.Error))
         {
             Log.RememberedDeviceUnknown(_logger);
             await _devices.ForgetLocallyAsync(userIdForSrp, cancellationToken).ConfigureAwait(false);
             answers.Remove("DEVICE_KEY");
             device = null;
-            answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, cancellationToken).ConfigureAwait(false);
+            answered = await SendAnswerAsync(CognitoChallengeNames.PasswordVerifier, response.Session, answers, clientMetadata, context, cancellationToken).ConfigureAwait(false);
         }
 
         if (device is not null && answered.Succeeded && answered.Value.ChallengeName == CognitoChallengeNames.DeviceSrpAuth)
         {
             Log.AnsweringDeviceChallenges(_logger);
-            answered = await _devices.AuthenticateAsync(device, userIdForSrp, answered.Value.Session, cancellationToken).ConfigureAwait(false);
+            answered = await _devices.AuthenticateAsync(device, userIdForSrp, answered.Value.Session, context, cancellationToken).ConfigureAwait(false);
         }
 
         return ToSignInResult(flow, answered.Map(AsInitiateAuthResponse), userIdForSrp, clientMetadata);
     }
 
 
-    public async Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignInResult>> RespondToChallengeAsync(CognitoChallenge challenge, CognitoChallengeResponse response, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(response);
@@ -187,14 +190,14 @@ internal sealed class SignInFlow
             SecretHash.AddTo(answers, Options, answerUser);
         }
 
-        var answered = await SendAnswerAsync(challenge.Name, challenge.Session, answers, metadata, cancellationToken).ConfigureAwait(false);
-        return await ContinueAsync(challenge.Name, answered.Map(AsInitiateAuthResponse), challenge.Username, srp, srp is null ? null : response.Value, metadata, cancellationToken)
+        var answered = await SendAnswerAsync(challenge.Name, challenge.Session, answers, metadata, context, cancellationToken).ConfigureAwait(false);
+        return await ContinueAsync(challenge.Name, answered.Map(AsInitiateAuthResponse), challenge.Username, srp, srp is null ? null : response.Value, metadata, context, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>Sends one RespondToAuthChallenge.</summary>
     private Task<CognitoResult<RespondToAuthChallengeResponse>> SendAnswerAsync(
-        string challengeName, string? session, Dictionary<string, string> answers, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+        string challengeName, string? session, Dictionary<string, string> answers, Dictionary<string, string>? clientMetadata, CognitoCallContext? context, CancellationToken cancellationToken)
         => _client.SendAsync(
             RespondToAuthChallengeRequest.Action,
             new RespondToAuthChallengeRequest
@@ -205,6 +208,7 @@ internal sealed class SignInFlow
                 ChallengeResponses = answers,
                 ClientMetadata = clientMetadata,
             },
+            context,
             cancellationToken);
 
     private static InitiateAuthResponse AsInitiateAuthResponse(RespondToAuthChallengeResponse response) => new()

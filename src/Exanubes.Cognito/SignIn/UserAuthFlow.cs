@@ -28,7 +28,7 @@ internal sealed class UserAuthFlow : ICognitoPasswordless
 
     private CognitoAuthOptions Options => _options.Value;
 
-    public async Task<CognitoResult<CognitoSignInResult>> SignInAsync(CognitoUserAuthRequest request, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignInResult>> SignInAsync(CognitoUserAuthRequest request, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["USERNAME"] = request.Username };
@@ -60,13 +60,14 @@ internal sealed class UserAuthFlow : ICognitoPasswordless
         var result = await _client.SendAsync(
             InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserAuth, ClientId = Options.ClientId, AuthParameters = parameters, ClientMetadata = metadata },
+            context,
             cancellationToken).ConfigureAwait(false);
 
         // Choice-based sign-in needs the Essentials plan.
-        return await _signIn.ContinueAsync(UserAuth, result.ForTier(CognitoFeatureTier.Essentials), request.Username, srp, request.Password, metadata, cancellationToken).ConfigureAwait(false);
+        return await _signIn.ContinueAsync(UserAuth, result.ForTier(CognitoFeatureTier.Essentials), request.Username, srp, request.Password, metadata, context, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CognitoResult<CognitoSignInResult>> ConfirmSignUpAndSignInAsync(string username, string confirmationCode, string signUpSession, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignInResult>> ConfirmSignUpAndSignInAsync(string username, string confirmationCode, string signUpSession, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(confirmationCode);
@@ -81,6 +82,7 @@ internal sealed class UserAuthFlow : ICognitoPasswordless
                 SecretHash = SecretHash.For(Options, username),
                 Session = signUpSession,
             },
+            context,
             cancellationToken).ConfigureAwait(false);
         if (!confirmed.Succeeded)
         {
@@ -101,8 +103,9 @@ internal sealed class UserAuthFlow : ICognitoPasswordless
         var result = await _client.SendAsync(
             InitiateAuthRequest.Action,
             new InitiateAuthRequest { AuthFlow = UserAuth, ClientId = Options.ClientId, AuthParameters = parameters, Session = confirmed.Value.Session },
+            context,
             cancellationToken).ConfigureAwait(false);
-        return await _signIn.ContinueAsync(UserAuth, result, username, null, null, null, cancellationToken).ConfigureAwait(false);
+        return await _signIn.ContinueAsync(UserAuth, result, username, null, null, null, context, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CognitoResult<CognitoUserAuthFactors>> GetAuthFactorsAsync(string accessToken, CancellationToken cancellationToken = default)

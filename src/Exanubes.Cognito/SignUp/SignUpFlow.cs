@@ -17,7 +17,7 @@ internal sealed class SignUpFlow
 
     private CognitoAuthOptions Options => _options.Value;
 
-    public async Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoSignUpResult>> SignUpAsync(CognitoSignUpRequest request, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Username, "request.Username");
@@ -33,6 +33,7 @@ internal sealed class SignUpFlow
                 ValidationData = CognitoResultMapping.ToAttributes(request.ValidationData),
                 ClientMetadata = CognitoResultMapping.ToMetadata(request.ClientMetadata),
             },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => new CognitoSignUpResult(
             r.UserConfirmed,
@@ -43,7 +44,7 @@ internal sealed class SignUpFlow
         });
     }
 
-    public async Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult> ConfirmSignUpAsync(string username, string confirmationCode, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(confirmationCode);
@@ -55,15 +56,17 @@ internal sealed class SignUpFlow
                 Username = username,
                 ConfirmationCode = confirmationCode,
             },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.ToResult();
     }
 
-    public async Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CancellationToken cancellationToken = default)
+    public async Task<CognitoResult<CognitoCodeDelivery>> ResendConfirmationCodeAsync(string username, CognitoCallContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         var result = await _client.SendAsync(ResendConfirmationCodeRequest.Action,
             new ResendConfirmationCodeRequest { ClientId = Options.ClientId, SecretHash = SecretHash.For(Options, username), Username = username },
+            context,
             cancellationToken).ConfigureAwait(false);
         return result.Map(r => CognitoResultMapping.ToDelivery(r.CodeDeliveryDetails));
     }

@@ -21,6 +21,17 @@ public sealed class CognitoLocalFixture : IAsyncLifetime
     /// <summary>The endpoint, <c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>
+    /// The end-user context members (UserContextData, ContextData, AnalyticsMetadata, ClientMetadata) of every request
+    /// that carried any, as the emulator received them, one object per request with its <c>target</c>
+    /// (tests/local-cognito/extensions/request-context-capture.js).
+    /// </summary>
+    public IReadOnlyList<JsonObject> ReceivedContexts() => File.Exists(ContextLogPath)
+        ? [.. File.ReadAllLines(ContextLogPath).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())]
+        : [];
+
+    private string ContextLogPath => Path.Combine(_workDir!, "request-context.jsonl");
+
     /// <summary>Everything cognito-local printed (it prints delivered codes).</summary>
     public string Output => _peer?.Output ?? string.Empty;
 
@@ -34,7 +45,7 @@ public sealed class CognitoLocalFixture : IAsyncLifetime
             Path.Combine(_workDir, ".cognito", "config.json"),
             """{ "UserPoolDefaults": { "UsernameAttributes": [] } }""");
         var port = PeerProcess.FreePort();
-        _peer = await LocalCognito.StartAsync(_workDir, port);
+        _peer = await LocalCognito.StartAsync(_workDir, port, new Dictionary<string, string> { ["LOCAL_COGNITO_CONTEXT_LOG"] = ContextLogPath });
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
     }
 

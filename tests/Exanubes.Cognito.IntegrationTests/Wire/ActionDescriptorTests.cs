@@ -57,6 +57,88 @@ public sealed class ActionDescriptorTests
 
     [Theory]
     [MemberData(nameof(ActionNames))]
+    public void Descriptor_EveryContextMemberTheModelAcceptsCanBeSent(string name)
+    {
+        var action = ActionDescriptors.Named(name);
+        var gaps = ContextGaps(action.RequestType, name, action.Context);
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+    }
+
+    [Theory]
+    [MemberData(nameof(ActionNames))]
+    public void Descriptor_TakingContext_HasAWireCaseCarryingEveryContextMember(string name)
+    {
+        var members = ContextMembers.Where(m => CognitoApiModel.Instance.Input(name).GetProperty("members").TryGetProperty(m, out _)).ToList();
+        if (members.Count == 0)
+        {
+            Assert.DoesNotContain(WireFixture.RequestCases, c => c.Action == name && c.Context is not null);
+            return;
+        }
+
+        // The JS SDK's input of the case holds every context member the model accepts, so the byte-equality test
+        // proves our client sends each one from a CognitoCallContext.
+        Assert.Contains(WireFixture.RequestCases, c => c.Action == name && c.Context is not null && members.All(m => c.JsInput().ContainsKey(m)));
+    }
+
+    [Fact]
+    public void ContextGaps_RequestMissingAContextMember_IsReported()
+    {
+        var gaps = ContextGaps(typeof(NoContextForgotPasswordRequest), "ForgotPassword", CognitoRequestContext.None);
+
+        Assert.Contains(gaps, g => g.Contains("ClientMetadata", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("UserContextData", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("descriptor", StringComparison.Ordinal));
+        Assert.Contains(ContextGaps(typeof(ForgotPasswordRequest), "GetUser", CognitoRequestContext.None), g => g.Contains("not in the model", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] ContextMembers = ["ClientMetadata", "UserContextData", "ContextData", "AnalyticsMetadata"];
+
+    /// <summary>
+    /// Where a request type cannot carry a context member its model input accepts (or claims one it does not): each
+    /// member group is an interface CognitoCallContextWriter fills, so a missing interface means the member is never sent.
+    /// </summary>
+    private static List<string> ContextGaps(Type requestType, string operation, CognitoRequestContext declared)
+    {
+        var members = CognitoApiModel.Instance.Input(operation).GetProperty("members");
+        bool Model(string member) => members.TryGetProperty(member, out _);
+        var gaps = new List<string>();
+        void Check(string member, bool model, Type iface)
+        {
+            var ours = iface.IsAssignableFrom(requestType);
+            if (model && !ours)
+            {
+                gaps.Add($"{operation}: the model accepts {member}, but {requestType.Name} does not implement {iface.Name}, so it is never sent");
+            }
+            else if (!model && ours)
+            {
+                gaps.Add($"{operation}: {requestType.Name} implements {iface.Name}, but {member} is not in the model");
+            }
+        }
+
+        Check("ClientMetadata", Model("ClientMetadata"), typeof(ICognitoClientMetadataRequest));
+        Check("UserContextData", Model("UserContextData"), typeof(ICognitoUserContextRequest));
+        Check("ContextData", Model("ContextData"), typeof(ICognitoAdminContextRequest));
+        if (Model("AnalyticsMetadata") != (Model("UserContextData") || Model("ContextData")))
+        {
+            gaps.Add($"{operation}: AnalyticsMetadata is accepted without a context shape; no interface carries it alone");
+        }
+
+        var expected = Model("UserContextData") ? CognitoRequestContext.UserContextData : Model("ContextData") ? CognitoRequestContext.ContextData : CognitoRequestContext.None;
+        if (declared != expected)
+        {
+            gaps.Add($"{operation}: the descriptor declares {declared}, the model's input takes {expected}");
+        }
+
+        return gaps;
+    }
+
+    private sealed class NoContextForgotPasswordRequest
+    {
+        public string ClientId { get; set; } = string.Empty;
+    }
+
+    [Theory]
+    [MemberData(nameof(ActionNames))]
     public void Descriptor_EveryErrorTheModelListsHasATypedCode(string name)
     {
         var unknown = CognitoApiModel.Instance.Errors(name).Where(e => CognitoErrorMapper.ToCode(e) == CognitoErrorCode.Unknown).ToList();

@@ -7,8 +7,83 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Exanubes.Cognito.IntegrationTests.Wire;
 
-/// <summary>One wire case: an action and its input (the AWS API's JSON shape), optionally a canned response.</summary>
-internal sealed record WireCase(string Name, string Action, JsonObject Input, CannedResponse? Response);
+/// <summary>
+/// One wire case: an action and its input (the AWS API's JSON shape), optionally a canned response, and optionally a
+/// public <see cref="CognitoCallContext"/> (as JSON). With a context, our client gets the input plus the context through
+/// its context path, and the JS SDK gets the input plus the context members the model's input declares, written as
+/// the model shapes them (<see cref="JsInput"/>).
+/// </summary>
+internal sealed record WireCase(string Name, string Action, JsonObject Input, CannedResponse? Response, JsonObject? Context = null)
+{
+    /// <summary>The JS SDK's input: <see cref="Input"/> and, per the official model, the context's members.</summary>
+    public JsonObject JsInput()
+    {
+        var input = Input.DeepClone().AsObject();
+        if (Context is null)
+        {
+            return input;
+        }
+
+        var members = CognitoApiModel.Instance.Input(Action).GetProperty("members");
+        bool Has(string member) => members.TryGetProperty(member, out _);
+        string? Str(string name) => (string?)Context[name];
+        if (Has("AnalyticsMetadata") && Str("AnalyticsEndpointId") is { } endpoint)
+        {
+            input["AnalyticsMetadata"] = new JsonObject { ["AnalyticsEndpointId"] = endpoint };
+        }
+
+        if (Has("UserContextData") && (Str("IpAddress") is not null || Str("EncodedData") is not null))
+        {
+            var user = new JsonObject();
+            if (Str("IpAddress") is { } ip) user["IpAddress"] = ip;
+            if (Str("EncodedData") is { } data) user["EncodedData"] = data;
+            input["UserContextData"] = user;
+        }
+
+        if (Has("ContextData") && Str("IpAddress") is { } adminIp)
+        {
+            var data = new JsonObject
+            {
+                ["IpAddress"] = adminIp,
+                ["ServerName"] = Str("ServerName"),
+                ["ServerPath"] = Str("ServerPath"),
+                ["HttpHeaders"] = new JsonArray([.. (Context["HttpHeaders"]?.AsArray() ?? []).Select(h => (JsonNode)new JsonObject
+                {
+                    ["headerName"] = (string?)h!["Key"],
+                    ["headerValue"] = (string?)h["Value"],
+                })]),
+            };
+            if (Str("EncodedData") is { } encoded) data["EncodedData"] = encoded;
+            input["ContextData"] = data;
+        }
+
+        if (Has("ClientMetadata") && Context["ClientMetadata"] is JsonObject metadata)
+        {
+            var merged = input["ClientMetadata"]?.AsObject() ?? [];
+            input.Remove("ClientMetadata");
+            foreach (var (key, value) in metadata)
+            {
+                merged[key] = value?.DeepClone();
+            }
+
+            input["ClientMetadata"] = merged;
+        }
+
+        return input;
+    }
+
+    /// <summary>The public context of the case, or <see langword="null"/>.</summary>
+    public CognitoCallContext? CallContext() => Context is null ? null : new CognitoCallContext
+    {
+        ClientMetadata = Context["ClientMetadata"]?.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
+        IpAddress = (string?)Context["IpAddress"],
+        EncodedData = (string?)Context["EncodedData"],
+        ServerName = (string?)Context["ServerName"],
+        ServerPath = (string?)Context["ServerPath"],
+        HttpHeaders = [.. (Context["HttpHeaders"]?.AsArray() ?? []).Select(h => new KeyValuePair<string, string>((string)h!["Key"]!, (string)h["Value"]!))],
+        AnalyticsEndpointId = (string?)Context["AnalyticsEndpointId"],
+    };
+}
 
 /// <summary>What one side (the JS SDK or our client) sent for a case and what it made of the response.</summary>
 internal sealed record WireOutcome(CapturedRequest Request, JsonNode? Output, string? ErrorName, string? ErrorMessage);
@@ -47,7 +122,7 @@ public sealed class WireFixture : IAsyncLifetime
         var input = new JsonArray([.. cases.Select(c => (JsonNode)new JsonObject
         {
             ["action"] = c.Action,
-            ["input"] = c.Input.DeepClone(),
+            ["input"] = c.JsInput(),
             ["response"] = c.Response is null ? null : new JsonObject
             {
                 ["status"] = c.Response.Status,
@@ -108,9 +183,11 @@ public sealed class WireFixture : IAsyncLifetime
         var action = ActionDescriptors.Named(wireCase.Action);
         var request = JsonSerializer.Deserialize(wireCase.Input.ToJsonString(), CognitoJsonContext.Default.GetTypeInfo(action.RequestType)!)
             ?? throw new InvalidOperationException($"input of '{wireCase.Name}' deserialized to null");
-        var send = typeof(CognitoIdentityProviderClient).GetMethod(nameof(CognitoIdentityProviderClient.SendAsync))!
+        // The overload with a CognitoCallContext: the path every flow takes.
+        var send = typeof(CognitoIdentityProviderClient).GetMethods()
+            .Single(m => m.Name == nameof(CognitoIdentityProviderClient.SendAsync) && m.GetParameters().Length == 4)
             .MakeGenericMethod(action.RequestType, action.ResponseType);
-        var task = (Task)send.Invoke(client, [action, request, CancellationToken.None])!;
+        var task = (Task)send.Invoke(client, [action, request, wireCase.CallContext(), CancellationToken.None])!;
         await task;
         var result = task.GetType().GetProperty("Result")!.GetValue(task)!;
         var resultType = result.GetType();
@@ -133,7 +210,8 @@ public sealed class WireFixture : IAsyncLifetime
             var response = node!["response"] is { } r
                 ? new CannedResponse((int)r["status"]!, r["body"]!.ToJsonString(), (string?)r["errorType"])
                 : null;
-            cases.Add(new WireCase((string)node["name"]!, (string)node["action"]!, node["input"]!.AsObject().DeepClone().AsObject(), response));
+            cases.Add(new WireCase(
+                (string)node["name"]!, (string)node["action"]!, node["input"]!.AsObject().DeepClone().AsObject(), response, node["context"]?.AsObject().DeepClone().AsObject()));
         }
 
         return cases;

@@ -3,7 +3,9 @@ using Exanubes.Cognito.Authentication;
 using Exanubes.Cognito.Tokens;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,9 +54,9 @@ public sealed class ReadmeSnippetsTests
         var challenge = new CognitoChallenge(CognitoChallengeNames.NewPasswordRequired, "session", "alice", new Dictionary<string, string>());
         var tokens = new CognitoTokens("access", "id", "refresh", "Bearer", TimeSpan.FromHours(1), "alice");
         var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
-        cognito.Setup(c => c.SignInWithSrpAsync("alice", "Passw0rd!", It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "Passw0rd!", It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.Challenge(challenge)));
-        cognito.Setup(c => c.RespondToChallengeAsync(challenge, It.IsAny<CognitoChallengeResponse>(), It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.RespondToChallengeAsync(challenge, It.IsAny<CognitoChallengeResponse>(), It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Success(CognitoSignInResult.SignedIn(tokens)));
         var asked = new List<CognitoChallengeName>();
 
@@ -90,7 +92,7 @@ public sealed class ReadmeSnippetsTests
     public async Task SignInAsync_NotAuthorized_ReturnsNull()
     {
         var cognito = new Mock<ICognitoAuthService>(MockBehavior.Strict);
-        cognito.Setup(c => c.SignInWithSrpAsync("alice", "wrong", It.IsAny<CancellationToken>()))
+        cognito.Setup(c => c.SignInWithSrpAsync("alice", "wrong", It.IsAny<CognitoCallContext?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(CognitoResult<CognitoSignInResult>.Failure(
                 new CognitoError(CognitoErrorCode.NotAuthorized, "NotAuthorizedException", "Incorrect username or password.", System.Net.HttpStatusCode.BadRequest)));
 
@@ -138,6 +140,65 @@ public sealed class ReadmeSnippetsTests
     }
 
     /// <summary>README quick start 1, <c>Program.cs</c> (split so the test can build without running).</summary>
+    [Fact]
+    public async Task CallContext_ForgotFromARequest_SendsTheRequestsIpAndLocale()
+    {
+        var handler = new IdentityProvider.FakeCognitoHandler(_ => IdentityProvider.FakeCognitoHandler.Fixture("ForgotPassword.json"));
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(AppSettings);
+        builder.Services.AddCognitoAuth(builder.Configuration.GetSection("Cognito"));
+        builder.Services.AddHttpClient(Exanubes.Cognito.IdentityProvider.CognitoIdentityProviderClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        CallContextSnippet.ConfigureServices(builder);
+        await using var app = builder.Build();
+        CallContextSnippet.Map(app);
+        await app.StartAsync();
+
+        var response = await app.GetTestServer().SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("198.51.100.4");
+            c.Request.Method = "POST";
+            c.Request.Path = "/forgot";
+            c.Request.ContentType = "application/json";
+            var json = """{"email":"alice@example.com","locale":"de-AT"}"""u8.ToArray();
+            c.Request.Scheme = "https";
+            c.Request.Host = new HostString("app.example.com");
+            c.Request.ContentLength = json.Length;
+            c.Request.Body = new MemoryStream(json);
+            c.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new HasBody());
+        });
+
+        Assert.True(200 == response.Response.StatusCode, $"{response.Response.StatusCode}: {await new StreamReader(response.Response.Body).ReadToEndAsync()}");
+        var body = Assert.Single(handler.Requests).Json;
+        Assert.Equal("198.51.100.4", (string?)body["UserContextData"]!["IpAddress"]);
+        Assert.Equal("de-AT", (string?)body["ClientMetadata"]!["locale"]);
+    }
+
+    public sealed record ForgotBody(string Email, string Locale);
+
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+
+    private static class CallContextSnippet
+    {
+        public static void ConfigureServices(WebApplicationBuilder builder)
+        {
+            builder.Services.AddCognitoCallContext(); // options: Headers allow-list, EncodedDataFormField, EncodedDataHeader
+        }
+
+        public static void Map(WebApplication app)
+        {
+            app.MapPost("/forgot", async (ForgotBody body, HttpContext http, ICognitoAuthService cognito, CancellationToken ct) =>
+            {
+                var context = await http.GetCognitoCallContextAsync(new Dictionary<string, string> { ["locale"] = body.Locale }, ct);
+                var sent = await cognito.ForgotPasswordAsync(body.Email, context, ct); // UserContextData, ClientMetadata on the wire
+                return sent.Succeeded ? Results.Ok() : Results.Problem(sent.Error.Message);
+            });
+        }
+    }
+
     private static class QuickStartApi
     {
         public static void ConfigureServices(WebApplicationBuilder builder)
@@ -165,7 +226,7 @@ public sealed class ReadmeSnippetsTests
                     Username = body.Email,
                     Password = body.Password,
                     Attributes = new Dictionary<string, string> { ["email"] = body.Email },
-                }, ct);
+                }, cancellationToken: ct);
                 return result.Succeeded
                     ? Results.Ok(new { result.Value.UserSub, result.Value.UserConfirmed, sentTo = result.Value.CodeDelivery?.Destination })
                     : Results.Problem(title: result.Error.Code.ToString(), detail: result.Error.Message, statusCode: 400);
@@ -173,7 +234,7 @@ public sealed class ReadmeSnippetsTests
 
             app.MapPost("/confirm", async (ConfirmBody body, ICognitoAuthService cognito, CancellationToken ct) =>
             {
-                var result = await cognito.ConfirmSignUpAsync(body.Username, body.Code, ct);
+                var result = await cognito.ConfirmSignUpAsync(body.Username, body.Code, cancellationToken: ct);
                 return result.Succeeded ? Results.NoContent() : Results.Problem(title: result.Error.Code.ToString(), statusCode: 400);
             });
 
@@ -201,7 +262,7 @@ public sealed class ReadmeSnippetsTests
             Func<CognitoChallenge, Task<string>> ask, CancellationToken ct)
         {
             // SRP keeps the password in the process; SignInAsync (USER_PASSWORD_AUTH) sends it to Cognito over TLS.
-            var signIn = await cognito.SignInWithSrpAsync(username, password, ct);
+            var signIn = await cognito.SignInWithSrpAsync(username, password, cancellationToken: ct);
             if (!signIn.Succeeded)
             {
                 // NotAuthorized (wrong password), UserNotConfirmed, PasswordResetRequired, TooManyRequests, ...
@@ -219,7 +280,7 @@ public sealed class ReadmeSnippetsTests
                         => CognitoChallengeResponse.MfaCode(await ask(challenge)),
                     _ => throw new NotSupportedException($"Challenge {challenge.Name} is not handled here."),
                 };
-                step = (await cognito.RespondToChallengeAsync(challenge, answer, ct)).EnsureSuccess(); // throws CognitoException
+                step = (await cognito.RespondToChallengeAsync(challenge, answer, cancellationToken: ct)).EnsureSuccess(); // throws CognitoException
             }
 
             return step.Tokens; // AccessToken, IdToken, RefreshToken, ExpiresIn, Username
@@ -240,7 +301,7 @@ public sealed class ReadmeSnippetsTests
         public static async Task<CognitoTokens> RefreshAsync(ICognitoAuthService cognito, CognitoTokens tokens, CancellationToken ct)
         {
             // The user name is needed only when the app client has a secret (Cognito hashes the internal user name).
-            var refreshed = await cognito.RefreshAsync(tokens.RefreshToken!, tokens.Username, ct);
+            var refreshed = await cognito.RefreshAsync(tokens.RefreshToken!, tokens.Username, cancellationToken: ct);
             return refreshed.EnsureSuccess();
         }
     }
@@ -251,9 +312,9 @@ public sealed class ReadmeSnippetsTests
         public static async Task<CognitoTokens?> EmailCodeAsync(
             ICognitoPasswordless passwordless, ICognitoAuthService cognito, string email, Func<string, Task<string>> askForCode, CancellationToken ct)
         {
-            var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp }, ct)).EnsureSuccess();
+            var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.EmailOtp }, cancellationToken: ct)).EnsureSuccess();
             var code = await askForCode(step.NextStep!.CodeDelivery!.Destination!);
-            var tokens = (await cognito.RespondToChallengeAsync(step.NextStep!, CognitoChallengeResponse.MfaCode(code), ct)).EnsureSuccess().Tokens;
+            var tokens = (await cognito.RespondToChallengeAsync(step.NextStep!, CognitoChallengeResponse.MfaCode(code), cancellationToken: ct)).EnsureSuccess().Tokens;
             return tokens;
         }
 
@@ -264,9 +325,9 @@ public sealed class ReadmeSnippetsTests
             string creationOptions = (await passkeys.StartRegistrationAsync(accessToken, ct)).EnsureSuccess(); // to navigator.credentials.create
             var attestationJson = await browserCreate(creationOptions);
             (await passkeys.CompleteRegistrationAsync(accessToken, attestationJson, ct)).EnsureSuccess();      // credential.toJSON()
-            var passkeyStep = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, ct)).EnsureSuccess().NextStep!;
+            var passkeyStep = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email) { PreferredFirstFactor = CognitoFirstFactor.WebAuthn }, cancellationToken: ct)).EnsureSuccess().NextStep!;
             var assertionJson = await browserGet(passkeyStep.CredentialRequestOptionsJson!);
-            var signedIn = (await cognito.RespondToChallengeAsync(passkeyStep, CognitoChallengeResponse.WebAuthn(assertionJson), ct)).EnsureSuccess();
+            var signedIn = (await cognito.RespondToChallengeAsync(passkeyStep, CognitoChallengeResponse.WebAuthn(assertionJson), cancellationToken: ct)).EnsureSuccess();
             return signedIn;
         }
 
@@ -298,7 +359,7 @@ public sealed class ReadmeSnippetsTests
         {
             public async Task<string?> SignInAsync(string username, string password, CancellationToken ct)
             {
-                var signIn = (await tenantA.SignInWithSrpAsync(username, password, ct)).EnsureSuccess();
+                var signIn = (await tenantA.SignInWithSrpAsync(username, password, cancellationToken: ct)).EnsureSuccess();
                 var token = await tenantATokens.ValidateAccessTokenAsync(signIn.Tokens!.AccessToken, ct); // tenant-b's tokens fail
                 return token.Subject;
             }
@@ -395,7 +456,7 @@ public sealed class ReadmeSnippetsTests
                 Username = email,
                 Attributes = new Dictionary<string, string> { ["email"] = email, ["email_verified"] = "true" },
                 DesiredDeliveryMediums = ["EMAIL"],   // through the Custom Email Sender when the pool has one
-            }, ct);
+            }, cancellationToken: ct);
             if (!created.Succeeded && created.Error.Code != CognitoErrorCode.UsernameExists)
             {
                 throw new CognitoException(created.Error);

@@ -44,7 +44,7 @@ public sealed class CognitoResultTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Auth.SignInAsync("ada", "Passw0rd!", cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Auth.SignInAsync("ada", "Passw0rd!", cancellationToken: cts.Token));
     }
 
     [Fact]
