@@ -1,6 +1,7 @@
 // The README's first command: `dotnet run --project samples/Exanubes.Cognito.Sample.LocalStack`.
 // Starts the local Cognito (tests/local-cognito: cognito-local with the repository's extensions), the KMS stand-in,
-// the Lambda host with the sample email sender, maildev and the demo, all bound to 127.0.0.1 (the demo is advertised
+// the Lambda host (Invoke API for cognito-local, Runtime API for the sample email sender, which runs as its own
+// process: the Native AOT binary from artifacts/email-sender-aot/ when built, the JIT build otherwise), maildev and the demo, all bound to 127.0.0.1 (the demo is advertised
 // as http://localhost:PORT), then prints the URLs to open. Ctrl+C stops everything. Ports: --LocalStack:DemoPort=5080
 // and friends (0 picks a free port); state (users, codes, mails, the KMS key) persists in .local-stack/ at the
 // repository root, which is found above the app or the current folder (or set --LocalStack:RepositoryRoot).
@@ -54,6 +55,11 @@ await using (stack)
     Console.WriteLine($"  Demo:   {stack.DemoUrl}");
     Console.WriteLine($"  Inbox:  {stack.InboxUrl}");
     Console.WriteLine($"  (cognito-local {stack.CognitoUrl}, pool {stack.UserPoolId}, client {stack.ClientId}; KMS stand-in {stack.Kms.Url}; Lambda host {stack.LambdaHost.Url})");
+    foreach (var (function, environment) in stack.LambdaHost.Environments)
+    {
+        Console.WriteLine($"  Lambda {function} (Runtime API {stack.LambdaHost.RuntimeApis[function]}): {environment}");
+    }
+
     Console.WriteLine("Press Ctrl+C to stop.");
     try
     {

@@ -53,6 +53,7 @@ internal sealed class LoopbackSendGrid : IAsyncDisposable
             await context.Request.InputStream.CopyToAsync(Stream.Null);
             Interlocked.Increment(ref _count);
             context.Response.StatusCode = 202;
+            context.Response.ContentLength64 = 0;   // no chunked terminator as a separate write (Nagle + delayed ACK)
             context.Response.Close();
         }
     }

@@ -50,7 +50,7 @@ public sealed class LocalCognitoStack : IAsyncDisposable
     /// <summary>The local Cognito (cognito-local extended by tests/local-cognito).</summary>
     public NodePeer CognitoLocal { get; private set; } = null!;
 
-    /// <summary>The Lambda invoke endpoint hosting the email sender.</summary>
+    /// <summary>The local Lambda service: the Invoke API cognito-local calls, and the Runtime API the email sender process polls.</summary>
     public LambdaHost LambdaHost { get; private set; } = null!;
 
     /// <summary>The demo app, when started.</summary>
@@ -175,16 +175,11 @@ public sealed class LocalCognitoStack : IAsyncDisposable
         await EnsurePoolAsync(cancellationToken).ConfigureAwait(false);
         await PasswordlessPoolSettings.ApplyAsync(Admin, UserPoolId, ClientId, cancellationToken).ConfigureAwait(false);
 
-        _started.Add(EmailSenderEnvironment.Apply(this));
-        _started.Add(SmsSenderEnvironment.Apply(this));
         LambdaHost = await LambdaHost.StartAsync(
             Options.LambdaPort,
-            new Dictionary<string, Func<Func<Stream, Task<Stream>>>>
-            {
-                [Options.EmailSenderFunctionName] = EmailSenderEnvironment.CreateFunction,
-                [Options.SmsSenderFunctionName] = SmsSenderEnvironment.CreateFunction,
-            },
+            [EmailSenderProcess.Create(this, loggerFactory), SmsSenderProcess.Create(this, loggerFactory)],
             loggerFactory,
+            Options.Region,
             cancellationToken).ConfigureAwait(false);
         _started.Add(LambdaHost);
 

@@ -39,6 +39,19 @@ public sealed class LocalStackOptions
     /// <summary>The Lambda function name cognito-local invokes for CustomSMSSender. Default exanubes-custom-sms-sender.</summary>
     public string SmsSenderFunctionName { get; set; } = "exanubes-custom-sms-sender";
 
+    /// <summary>
+    /// How the sample email sender runs (always a separate process polling the Lambda host's Runtime API):
+    /// <c>Auto</c> (default) runs the Native AOT binary when <see cref="SenderAotBinary"/> exists and the JIT build
+    /// otherwise; <c>Aot</c> requires the binary; <c>Jit</c> always runs the JIT build.
+    /// </summary>
+    public string? SenderRuntime { get; set; } = "Auto";
+
+    /// <summary>
+    /// The Native AOT sender binary. Default: <c>{RepositoryRoot}/artifacts/email-sender-aot/Exanubes.Cognito.Sample.EmailSender</c>,
+    /// which <c>dotnet publish samples/Exanubes.Cognito.Sample.EmailSender -c Release -r linux-x64 -p:PublishAot=true -o artifacts/email-sender-aot</c> writes.
+    /// </summary>
+    public string? SenderAotBinary { get; set; }
+
     /// <summary>Extra configuration for the demo app (e.g. <c>Demo:RateLimit:PermitLimit</c>); overrides the stack's own settings.</summary>
     public IDictionary<string, string?> DemoSettings { get; } = new Dictionary<string, string?>();
 

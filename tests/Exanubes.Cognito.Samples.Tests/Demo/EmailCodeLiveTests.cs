@@ -13,7 +13,7 @@ namespace Exanubes.Cognito.Samples.Tests.Demo;
 /// The USER_AUTH EMAIL_OTP code travels as Cognito sends it, with no browser: <see cref="ICognitoPasswordless"/> starts
 /// the sign-in → the local Cognito generates the code and invokes the CustomEmailSender trigger
 /// (<c>CustomEmailSender_Authentication</c>) with the code encrypted by the AWS Encryption SDK through the KMS stand-in →
-/// the Lambda host runs our <see cref="CustomEmailSenderFunction"/>, which decrypts it and mails it over SMTP → maildev.
+/// the Lambda host hands it to our <see cref="CustomEmailSenderFunction"/> through the Runtime API, which decrypts it and mails it over SMTP → maildev.
 /// The code read there signs the user in. The client metadata given to USER_AUTH reaches the sender's template.
 /// </summary>
 [Collection(DemoStackCollection.Name)]
@@ -62,13 +62,29 @@ public sealed class EmailCodeLiveTests(DemoStackFixture fixture)
         var email = DemoStackFixture.NewEmail("otp-metadata");
         await SignUpConfirmedAsync(cognito, email);
 
-        // The same host, port and environment, running a function whose Authentication template shows client_metadata.app.
+        // The same host, port and environment, running (in this process, through the same Runtime API loop) a function
+        // whose Authentication template shows client_metadata.app.
         var stack = fixture.Stack;
         await stack.LambdaHost.StopAsync();
-        var host = await LambdaHost.StartAsync(
-            stack.LambdaHost.Port,
-            new Dictionary<string, Func<Func<Stream, Task<Stream>>>> { [stack.Options.EmailSenderFunctionName] = () => new MetadataTemplateFunction().HandleAsync },
-            NullLoggerFactory.Instance);
+        var previous = new Dictionary<string, string?>();
+        var function = new LambdaFunction(stack.Options.EmailSenderFunctionName, (runtimeApi, _) =>
+        {
+            foreach (var (key, value) in EmailSenderProcess.Settings(stack, runtimeApi))
+            {
+                previous.TryAdd(key, Environment.GetEnvironmentVariable(key));
+                Environment.SetEnvironmentVariable(key, value);
+            }
+
+            var stop = new CancellationTokenSource();
+            var run = new MetadataTemplateFunction().RunAsync(stop.Token);
+            return Task.FromResult(new LambdaEnvironment("in-process MetadataTemplateFunction", run.ContinueWith(t => t.IsFaulted ? 1 : 0, TaskScheduler.Default), async () =>
+            {
+                await stop.CancelAsync();
+                await run.ContinueWith(_ => { }, TaskScheduler.Default);
+                stop.Dispose();
+            }));
+        });
+        var host = await LambdaHost.StartAsync(stack.LambdaHost.Port, [function], NullLoggerFactory.Instance, stack.Options.Region);
         try
         {
             var step = (await passwordless.SignInAsync(new CognitoUserAuthRequest(email)
@@ -83,6 +99,11 @@ public sealed class EmailCodeLiveTests(DemoStackFixture fixture)
         finally
         {
             await host.DisposeAsync();
+            foreach (var (key, value) in previous)
+            {
+                Environment.SetEnvironmentVariable(key, value);
+            }
+
             await stack.LambdaHost.StartAsync();
         }
     }

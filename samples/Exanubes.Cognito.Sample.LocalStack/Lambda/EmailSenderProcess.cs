@@ -1,0 +1,84 @@
+using System.Globalization;
+using Exanubes.Cognito.Sample.LocalStack.Stack;
+using Microsoft.Extensions.Logging;
+
+namespace Exanubes.Cognito.Sample.LocalStack.Lambda;
+
+/// <summary>
+/// The sample email sender (samples/Exanubes.Cognito.Sample.EmailSender) as a <see cref="LambdaFunction"/>: a separate
+/// process running the sender's <c>Main</c>, the same Runtime API loop it runs on <c>provided.al2023</c>, configured by
+/// environment variables as Lambda would (KMS client → the stand-in, SMTP mailer → maildev). It runs the Native AOT
+/// binary when one is built (<see cref="LocalStackOptions.SenderAotBinary"/>), the JIT build otherwise
+/// (<c>dotnet Exanubes.Cognito.Sample.EmailSender.dll</c> from this app's folder); <see cref="LocalStackOptions.SenderRuntime"/>
+/// forces one. Its output goes to the stack's log.
+/// </summary>
+public static class EmailSenderProcess
+{
+    /// <summary>The AOT publish command the console and README give.</summary>
+    public const string AotPublishCommand = "dotnet publish samples/Exanubes.Cognito.Sample.EmailSender -c Release -r linux-x64 -p:PublishAot=true -o artifacts/email-sender-aot";
+
+    private const string AssemblyName = "Exanubes.Cognito.Sample.EmailSender";
+
+    /// <summary>The function definition for the Lambda host.</summary>
+    public static LambdaFunction Create(LocalCognitoStack stack, ILoggerFactory loggerFactory)
+    {
+        var (file, arguments, description) = Choose(stack.Options, stack.RepositoryRoot);
+        var logger = loggerFactory.CreateLogger("Lambda." + stack.Options.EmailSenderFunctionName);
+        return new LambdaFunction(stack.Options.EmailSenderFunctionName, (runtimeApi, _) => Task.FromResult(FunctionProcess.Start(file, arguments, description, Settings(stack, runtimeApi), logger)));
+    }
+
+    /// <summary>The binary to run: (file, arguments, description for the console).</summary>
+    public static (string File, IReadOnlyList<string> Arguments, string Description) Choose(LocalStackOptions options, string repositoryRoot)
+    {
+        var aot = AotBinaryPath(options, repositoryRoot);
+        var jit = Path.Combine(AppContext.BaseDirectory, AssemblyName + ".dll");
+        var runtime = (options.SenderRuntime ?? "Auto").Trim();
+        var useAot = runtime.ToUpperInvariant() switch
+        {
+            "AUTO" => File.Exists(aot),
+            "AOT" => File.Exists(aot) ? true : throw new InvalidOperationException($"LocalStack:SenderRuntime is Aot but no Native AOT sender is at '{aot}'. Build it: {AotPublishCommand}"),
+            "JIT" => false,
+            _ => throw new InvalidOperationException($"LocalStack:SenderRuntime is '{runtime}'; expected Auto, Aot or Jit."),
+        };
+        if (useAot)
+        {
+            var built = File.GetLastWriteTimeUtc(aot).ToString("u", CultureInfo.InvariantCulture);
+            return (aot, [], $"Native AOT binary {aot} (built {built})");
+        }
+
+        if (!File.Exists(jit))
+        {
+            throw new InvalidOperationException($"The sample sender's JIT build is missing at '{jit}' (the local stack's project references it; build the stack again).");
+        }
+
+        var hint = runtime.Equals("JIT", StringComparison.OrdinalIgnoreCase) ? "LocalStack:SenderRuntime=Jit" : $"no Native AOT binary at {aot}; build one with: {AotPublishCommand}";
+        return (FunctionProcess.DotnetHost(), [jit], $"JIT build (dotnet {jit}; {hint})");
+    }
+
+    /// <summary>Where the AOT binary is looked for: the option, or <c>artifacts/email-sender-aot/</c> at the repository root.</summary>
+    public static string AotBinaryPath(LocalStackOptions options, string repositoryRoot)
+        => Path.GetFullPath(options.SenderAotBinary ?? Path.Combine(repositoryRoot, "artifacts", "email-sender-aot", AssemblyName));
+
+    /// <summary>The function's environment, as Lambda sets it (Runtime API, function name, region) plus the sender's settings.</summary>
+    public static Dictionary<string, string> Settings(LocalCognitoStack stack, string runtimeApi) => new(StringComparer.Ordinal)
+    {
+        ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi,
+        ["AWS_LAMBDA_FUNCTION_NAME"] = stack.Options.EmailSenderFunctionName,
+        ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+        ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256",
+        ["EmailSender__KmsKeyArn"] = stack.Kms.KeyArn,
+        ["EmailSender__UserPoolId"] = stack.UserPoolId,
+        ["EmailSender__KmsServiceUrl"] = stack.Kms.Url.ToString(),
+        ["EmailSender__AppUrl"] = stack.DemoUrl.ToString().TrimEnd('/'),
+        ["EmailSender__FromAddress"] = "no-reply@exanubes.local",
+        ["EmailSender__FromName"] = "Exanubes demo",
+        ["Mailer__Kind"] = "Smtp",
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = stack.Options.SmtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Smtp__UseTls"] = "None",
+        ["AWS_REGION"] = stack.Options.Region,
+        ["AWS_ACCESS_KEY_ID"] = "local",
+        ["AWS_SECRET_ACCESS_KEY"] = "local",
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+}
