@@ -24,7 +24,8 @@ namespace Exanubes.Cognito.Benchmarks.Tokens;
 /// </list>
 /// Every token is distinct and Cognito-shaped; keys come through the real JWKS fetch path (a loopback stand-in
 /// handler serves the JWKS once at warm-up, off the measured path). A <see cref="MeterListener"/> listens to every
-/// instrument, so any metric's cost is in the figures. Prints the median over the rounds of each ratio and whether
+/// instrument, so any metric's cost is in the figures; one more scenario, first sight with default options and no
+/// listener, gives the cost of telemetry as the ratio with a listener versus without, in the same run. Prints the median over the rounds of each ratio and whether
 /// the targets are met.
 /// </summary>
 internal static class TokenValidationBenchmark
@@ -55,9 +56,11 @@ internal static class TokenValidationBenchmark
         await using var defaults = await ValidatorAsync(jwks, configure: null);
         await using var cacheOff = await ValidatorAsync(jwks, o => o.ValidatedTokenCacheBytes = 0);
         await using var repeatHost = await ValidatorAsync(jwks, configure: null);
+        await using var quietHost = await ValidatorAsync(jwks, configure: null);
         var ours = defaults.GetRequiredService<ICognitoTokenValidator>();
         var oursOff = cacheOff.GetRequiredService<ICognitoTokenValidator>();
         var oursRepeat = repeatHost.GetRequiredService<ICognitoTokenValidator>();
+        var oursQuiet = quietHost.GetRequiredService<ICognitoTokenValidator>();
         var peer = new JsonWebTokenHandler { MapInboundClaims = false };
         var parameters = PeerParameters(jwks);
         var repeatToken = tokens[0];
@@ -84,6 +87,7 @@ internal static class TokenValidationBenchmark
             new("ours, first sight, default options", (from, count) => Run(from, count, i => Ours(ours, tokens[i]))),
             new("ours, first sight, cache off", (from, count) => Run(from, count, i => Ours(oursOff, tokens[i]))),
             new("ours, repeat token", (_, _) => Run(0, RepeatChunk, _ => Ours(oursRepeat, repeatToken))),
+            new("ours, first sight, default, no listener", (from, count) => meters.Quiet(() => Run(from, count, i => Ours(oursQuiet, tokens[i])))),
         };
         // JIT warm-up (tiered compilation and PGO reach their final code): every scenario cycles over the warm-up
         // tokens, with pauses for the background compiler; ours-default still sees its measured tokens for the first time.
@@ -126,7 +130,7 @@ internal static class TokenValidationBenchmark
             }
         }
 
-        var (raw, jwth, first, off, repeat) = (scenarios[0], scenarios[1], scenarios[2], scenarios[3], scenarios[4]);
+        var (raw, jwth, first, off, repeat, quiet) = (scenarios[0], scenarios[1], scenarios[2], scenarios[3], scenarios[4], scenarios[5]);
         Console.WriteLine();
         foreach (var s in scenarios)
         {
@@ -135,13 +139,14 @@ internal static class TokenValidationBenchmark
 
         Console.WriteLine();
         Console.WriteLine(UseCpuTime ? "rates from this thread's CPU time (BENCH_WALL_TIME=1 for wall time); wall-time rates: " + string.Join(", ", scenarios.Select(s => Text($"{s.Samples.Select(x => x.WallRate).Order().ElementAt(s.Samples.Count / 2):N0}"))) : "rates from wall time");
-        Console.WriteLine($"median of {Rounds} rounds ({Batch} distinct tokens per scenario per round, interleaved in chunks of {Chunk}; {meters.Instruments} instruments listened to, {meters.Measurements} measurements):");
+        Console.WriteLine($"median of {Rounds} rounds ({Batch} distinct tokens per scenario per round, interleaved in chunks of {Chunk}; a MeterListener on every instrument ({meters.Instruments}, {meters.Measurements} measurements) except in the no-listener scenario):");
         var met = true;
         met &= Report("first sight, default options / raw RSA", Ratio(first, raw), 0.90);
         met &= Report("first sight, default options / JsonWebTokenHandler", Ratio(first, jwth), 1.05);
         met &= Report("first sight, cache off / raw RSA", Ratio(off, raw), 0.93);
         met &= Report("repeat token / raw RSA", Ratio(repeat, raw), 50);
         Report("JsonWebTokenHandler / raw RSA (for reference)", Ratio(jwth, raw), 0);
+        Report("telemetry cost: first sight with listener / without", Ratio(first, quiet), 0);
         Console.WriteLine(Text($"our work besides the signature, first sight default: {(1e6 / first.MedianRate) - (1e6 / raw.MedianRate):0.00} us per token (raw verify {1e6 / raw.MedianRate:0.00} us)"));
         Console.WriteLine(met ? "all targets met" : "TARGETS NOT MET");
         return 0;
@@ -270,6 +275,11 @@ internal static class TokenValidationBenchmark
         var counter = new MeterCounter();
         counter.Listener.InstrumentPublished = (instrument, listener) =>
         {
+            lock (counter.Published)
+            {
+                counter.Published.Add(instrument);
+            }
+
             Interlocked.Increment(ref counter.Instruments);
             listener.EnableMeasurementEvents(instrument);
         };
@@ -347,8 +357,36 @@ internal static class TokenValidationBenchmark
     private sealed class MeterCounter : IDisposable
     {
         public readonly MeterListener Listener = new();
+        public readonly List<Instrument> Published = [];
         public int Instruments;
         public long Measurements;
+
+        /// <summary>Runs <paramref name="measure"/> with no instrument listened to (so <c>Instrument.Enabled</c> is false), then listens again; the switching is outside the timed region.</summary>
+        public Sample Quiet(Func<Sample> measure)
+        {
+            Instrument[] instruments;
+            lock (Published)
+            {
+                instruments = [.. Published];
+            }
+
+            foreach (var instrument in instruments)
+            {
+                Listener.DisableMeasurementEvents(instrument);
+            }
+
+            try
+            {
+                return measure();
+            }
+            finally
+            {
+                foreach (var instrument in instruments)
+                {
+                    Listener.EnableMeasurementEvents(instrument);
+                }
+            }
+        }
 
         public void Dispose() => Listener.Dispose();
     }

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Logging;
 
 namespace Exanubes.Cognito.EmailSender;
@@ -6,12 +7,12 @@ namespace Exanubes.Cognito.EmailSender;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 6000, EventName = "EmailEventHandled", Level = LogLevel.Information,
-        Message = "Custom Email Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms")]
-    public static partial void EmailEventHandled(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs);
+        Message = "Custom Email Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms [{Metrics}]")]
+    public static partial void EmailEventHandled(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, EmbeddedMetrics metrics);
 
     [LoggerMessage(EventId = 6001, EventName = "EmailEventFailed", Level = LogLevel.Error,
-        Message = "Custom Email Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms ({ErrorType}: {Error})")]
-    public static partial void EmailEventFailed(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, string errorType, string error);
+        Message = "Custom Email Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms ({ErrorType}: {Error}) [{Metrics}]")]
+    public static partial void EmailEventFailed(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, string errorType, string error, EmbeddedMetrics metrics);
 
     [LoggerMessage(EventId = 6002, EventName = "ServicesBuilt", Level = LogLevel.Debug,
         Message = "Custom Email Sender services built in {DurationMs} ms with mailer {Mailer}")]

@@ -45,4 +45,12 @@ public sealed class CustomEmailSenderOptions
     /// default, or the DynamoDB store (every container). Default: <see langword="true"/>.
     /// </summary>
     public bool SuppressDuplicates { get; set; } = true;
+
+    /// <summary>
+    /// The CloudWatch namespace of the metrics each event's log line carries in Embedded Metric Format (EMF): events,
+    /// duration, decrypt and send milliseconds by <c>TriggerSource</c> and <c>Outcome</c> (see
+    /// <see cref="CustomEmailSenderTelemetry"/>). Empty turns the EMF object off; the timings stay in the line.
+    /// Default: <c>Exanubes/Cognito/EmailSender</c>.
+    /// </summary>
+    public string? MetricsNamespace { get; set; } = "Exanubes/Cognito/EmailSender";
 }

@@ -23,6 +23,8 @@ internal sealed class CustomEmailSenderPipeline(
     public async Task HandleAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        using var activity = SenderInstrumentation.StartEvent();
+        var measured = new SenderInstrumentation.EventMeasurements();
         CustomEmailSenderEvent evt;
         try
         {
@@ -32,20 +34,23 @@ internal sealed class CustomEmailSenderPipeline(
         {
             var duration = Elapsed(started);
             var error = ex.Message;
-            Log.EmailEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CustomEmailSenderEventException), error);
+            var metrics = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, "-", "Rejected", duration);
+            Log.EmailEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CustomEmailSenderEventException), error, metrics);
             throw;
         }
 
-        await HandleCoreAsync(evt, started, cancellationToken).ConfigureAwait(false);
+        await HandleCoreAsync(evt, started, activity, measured, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task HandleAsync(CustomEmailSenderEvent evt, CancellationToken cancellationToken)
+    public async Task HandleAsync(CustomEmailSenderEvent evt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        return HandleCoreAsync(evt, time.GetTimestamp(), cancellationToken);
+        var started = time.GetTimestamp();
+        using var activity = SenderInstrumentation.StartEvent();
+        await HandleCoreAsync(evt, started, activity, new SenderInstrumentation.EventMeasurements(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleCoreAsync(CustomEmailSenderEvent evt, long started, CancellationToken cancellationToken)
+    private async Task HandleCoreAsync(CustomEmailSenderEvent evt, long started, System.Diagnostics.Activity? activity, SenderInstrumentation.EventMeasurements measured, CancellationToken cancellationToken)
     {
         // Values from the event go into the log line shortened and printable, so a hostile event cannot flood or forge it.
         var source = string.IsNullOrEmpty(evt.TriggerSource.Value) ? "-" : UntrustedText.Safe(evt.TriggerSource.Value);
@@ -54,7 +59,7 @@ internal sealed class CustomEmailSenderPipeline(
         string outcome;
         try
         {
-            outcome = await SendAsync(evt, cancellationToken).ConfigureAwait(false);
+            outcome = await SendAsync(evt, source, measured, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -62,15 +67,17 @@ internal sealed class CustomEmailSenderPipeline(
             var error = ex is CustomEmailSenderException or OperationCanceledException ? ex.Message : "unexpected error";
             var errorType = ex.GetType().Name;
             var duration = Elapsed(started);
-            Log.EmailEventFailed(logger, source, pool, client, rejected, duration, errorType, error);
+            var metrics = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, source, rejected, duration);
+            Log.EmailEventFailed(logger, source, pool, client, rejected, duration, errorType, error, metrics);
             throw;
         }
 
         var took = Elapsed(started);
-        Log.EmailEventHandled(logger, source, pool, client, outcome, took);
+        var handled = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, source, outcome, took);
+        Log.EmailEventHandled(logger, source, pool, client, outcome, took, handled);
     }
 
-    private async Task<string> SendAsync(CustomEmailSenderEvent evt, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(CustomEmailSenderEvent evt, string source, SenderInstrumentation.EventMeasurements measured, CancellationToken cancellationToken)
     {
         // 1. Check: shape, the expected pool, a template for the trigger source, the recipient and the code.
         CustomEmailSenderEventReader.Check(evt);
@@ -110,12 +117,24 @@ internal sealed class CustomEmailSenderPipeline(
                 string? code = null;
                 if (!string.IsNullOrEmpty(request.Code))
                 {
+                    var decrypting = time.GetTimestamp();
                     code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
+                    SenderInstrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
                 }
 
                 await prepared.ConfigureAwait(false);
                 var message = renderer.Render(evt, recipient.Trim(), code);
-                await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
+                var sending = time.GetTimestamp();
+                var delivered = false;
+                try
+                {
+                    await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
+                    delivered = true;
+                }
+                finally
+                {
+                    SenderInstrumentation.Sent(measured, source, delivered, time.GetElapsedTime(sending));
+                }
             },
             leaseExpiresAt => new EmailSendInProgressException(evt.TriggerSource, leaseExpiresAt),
             (claim, ex) => Log.IdempotencyCompleteFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message)),

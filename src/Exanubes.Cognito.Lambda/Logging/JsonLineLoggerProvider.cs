@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Logging;
 
 namespace Exanubes.Cognito.Lambda;
@@ -24,8 +25,9 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
         {
+            var now = time.GetUtcNow();
             json.WriteStartObject();
-            json.WriteString("timestamp", time.GetUtcNow());
+            json.WriteString("timestamp", now);
             json.WriteString("level", level.ToString());
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
@@ -46,6 +48,10 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
 
                     switch (value)
                     {
+                        case EmbeddedMetrics metrics:
+                            // CloudWatch Embedded Metric Format: the values and the _aws object, in this same line.
+                            metrics.WriteTo(json, now);
+                            break;
                         case null:
                             json.WriteNull(key);
                             break;

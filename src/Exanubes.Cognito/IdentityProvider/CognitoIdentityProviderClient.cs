@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Exanubes.Cognito.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -190,16 +191,39 @@ internal sealed class CognitoIdentityProviderClient
 
         Log.CallingAction(_logger, action.Name, endpoint);
         var started = _timeProvider.GetTimestamp();
-        var client = _httpClientFactory.CreateClient(options.HttpClientName);
-        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBodyAsync(response, client.Timeout, action.Name, cancellationToken).ConfigureAwait(false);
+        using var activity = CognitoInstrumentation.StartAction(action.Name);
+        HttpResponseMessage response;
+        CognitoResponseBody body;
+        try
+        {
+            var client = _httpClientFactory.CreateClient(options.HttpClientName);
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                body = await ReadBodyAsync(response, client.Timeout, action.Name, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            var outcome = ex is OperationCanceledException && cancellationToken.IsCancellationRequested ? CognitoInstrumentation.Cancelled : CognitoInstrumentation.Exception;
+            CognitoInstrumentation.EndAction(activity, action.Name, outcome, ex.GetType().Name, _timeProvider.GetElapsedTime(started));
+            throw;
+        }
+
+        using var disposeResponse = response;
         var content = body.Bytes;
-        var elapsed = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        var took = _timeProvider.GetElapsedTime(started);
+        var elapsed = (long)took.TotalMilliseconds;
 
         if (body.TooLarge)
         {
             Log.ResponseTooLarge(_logger, action.Name, (int)response.StatusCode, MaxResponseBytes);
-            return CognitoResult<TResponse>.Failure(new CognitoError(
+            return Failed<TResponse>(activity, action.Name, took, new CognitoError(
                 CognitoErrorCode.Unknown, "ResponseTooLarge", $"Cognito answered with a body longer than {MaxResponseBytes} bytes.", response.StatusCode));
         }
 
@@ -209,18 +233,26 @@ internal sealed class CognitoIdentityProviderClient
             {
                 var value = content.Length == 0 ? new TResponse() : JsonSerializer.Deserialize(content, action.ResponseInfo) ?? new TResponse();
                 Log.ActionSucceeded(_logger, action.Name, (int)response.StatusCode, elapsed);
+                CognitoInstrumentation.EndAction(activity, action.Name, CognitoInstrumentation.Success, null, took);
                 return CognitoResult<TResponse>.Success(value);
             }
             catch (JsonException ex)
             {
                 Log.UnreadableResponse(_logger, action.Name, (int)response.StatusCode, ex);
-                return CognitoResult<TResponse>.Failure(new CognitoError(
+                return Failed<TResponse>(activity, action.Name, took, new CognitoError(
                     CognitoErrorCode.Unknown, "InvalidResponse", "Cognito answered with a body that is not the expected JSON.", response.StatusCode));
             }
         }
 
         var error = CognitoErrorMapper.FromResponse(response.StatusCode, content, ErrorTypeHeader(response));
         Log.ActionFailed(_logger, action.Name, error.Type, (int)response.StatusCode, elapsed);
+        return Failed<TResponse>(activity, action.Name, took, error);
+    }
+
+    private static CognitoResult<TResponse> Failed<TResponse>(Activity? activity, string action, TimeSpan took, CognitoError error)
+        where TResponse : class, new()
+    {
+        CognitoInstrumentation.EndAction(activity, action, CognitoInstrumentation.Error, CognitoInstrumentation.ErrorCode(error), took);
         return CognitoResult<TResponse>.Failure(error);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Exanubes.Cognito.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Exanubes.Cognito.Tokens;
@@ -140,6 +141,7 @@ internal sealed class CognitoSigningKeyCache
             }
 
             LastError = null;
+            CognitoInstrumentation.JwksFetched(null);
             Log.JwksFetched(_logger, _userPoolId, snapshot.UsableCount, keys.Count - snapshot.UsableCount);
             if (previous.FetchedAt is not null && _logger.IsEnabled(LogLevel.Information))
             {
@@ -153,6 +155,7 @@ internal sealed class CognitoSigningKeyCache
         catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or TimeoutException or IOException or OperationCanceledException)
         {
             LastError = ex.Message;
+            CognitoInstrumentation.JwksFetched(ex.GetType().Name);
             Log.JwksFetchFailed(_logger, _userPoolId, Source, ex.Message, _keys.UsableCount);
         }
     }

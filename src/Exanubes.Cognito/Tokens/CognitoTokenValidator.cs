@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Exanubes.Cognito.Tokens;
@@ -111,12 +112,17 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 _cache?.Add(token, hash, validated);
             }
 
+            CognitoInstrumentation.TokenValidated(tokenUse, "valid");
             return validated;
         }
-        catch (CognitoTokenValidationException ex) when (log)
+        catch (CognitoTokenValidationException ex)
         {
-            var failure = ex.GetType().Name;
-            Log.TokenRejected(_logger, failure, ex.Message);
+            CognitoInstrumentation.TokenValidated(tokenUse, CognitoInstrumentation.Outcome(ex));
+            if (log)
+            {
+                var failure = ex.GetType().Name;
+                Log.TokenRejected(_logger, failure, ex.Message);
+            }
 
             throw;
         }

@@ -15,7 +15,8 @@ public class JsonLineLoggerProviderTests
         using var provider = new JsonLineLoggerProvider(output, time);
         var logger = provider.CreateLogger("Exanubes.Cognito.EmailSender.CustomEmailSenderPipeline");
 
-        Log.EmailEventHandled(logger, "CustomEmailSender_SignUp", "eu-west-1_Pool", "client\"1", "Sent", 12.5);
+        var metrics = new Exanubes.Cognito.Lambda.EmbeddedMetrics("Ns", "TriggerSource", "Outcome").Add("SendMs", 7.5, "Milliseconds").Reference("DurationMs", "Milliseconds");
+        Log.EmailEventHandled(logger, "CustomEmailSender_SignUp", "eu-west-1_Pool", "client\"1", "Sent", 12.5, metrics);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var root = JsonDocument.Parse(Assert.Single(lines)).RootElement;
@@ -27,6 +28,10 @@ public class JsonLineLoggerProviderTests
         Assert.Equal(12.5, root.GetProperty("DurationMs").GetDouble());
         Assert.Equal("Sent", root.GetProperty("Outcome").GetString());
         Assert.False(root.TryGetProperty("{OriginalFormat}", out _));
+        Assert.False(root.TryGetProperty("Metrics", out _));
+        Assert.Equal(7.5, root.GetProperty("SendMs").GetDouble());
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), root.GetProperty("_aws").GetProperty("Timestamp").GetInt64());
+        Assert.EndsWith("in 12.5 ms [SendMs=7.5]", root.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

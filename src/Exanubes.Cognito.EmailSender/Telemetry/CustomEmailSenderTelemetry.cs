@@ -1,0 +1,49 @@
+namespace Exanubes.Cognito.EmailSender;
+
+/// <summary>
+/// The names under which the Custom Email Sender reports traces and metrics through <c>System.Diagnostics</c>: one
+/// <see cref="System.Diagnostics.ActivitySource"/> and one <see cref="System.Diagnostics.Metrics.Meter"/>, both named
+/// <see cref="SourceName"/>, and the CloudWatch Embedded Metric Format members of the one JSON line per event.
+/// </summary>
+/// <remarks>
+/// In Lambda nothing listens to the meter unless you wire an exporter; the same figures reach CloudWatch anyway as EMF
+/// in the event's log line (namespace <see cref="CustomEmailSenderOptions.MetricsNamespace"/>, dimensions
+/// <c>TriggerSource</c> and <c>Outcome</c>; metrics <see cref="EmfEvents"/>, <see cref="EmfDuration"/>,
+/// <see cref="EmfDecrypt"/>, <see cref="EmfSend"/>). Tags and EMF members hold the trigger source and the outcome only:
+/// never the code, the recipient or a user attribute.
+/// </remarks>
+public static class CustomEmailSenderTelemetry
+{
+    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> and of the <see cref="System.Diagnostics.Metrics.Meter"/>: <c>Exanubes.Cognito.EmailSender</c>.</summary>
+    public const string SourceName = "Exanubes.Cognito.EmailSender";
+
+    /// <summary>Counter: events handled. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
+    public const string Events = "exanubes.cognito.sender.events";
+
+    /// <summary>Histogram, seconds: decrypting the code (KMS data-key call included). Tag <see cref="TriggerSourceTag"/>.</summary>
+    public const string DecryptDuration = "exanubes.cognito.sender.decrypt.duration";
+
+    /// <summary>Histogram, seconds: handing the message to the mailer. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
+    public const string SendDuration = "exanubes.cognito.sender.send.duration";
+
+    /// <summary>Histogram, seconds: the whole event, from parse to outcome. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
+    public const string EventDuration = "exanubes.cognito.sender.event.duration";
+
+    /// <summary>The Cognito trigger source, for example <c>CustomEmailSender_SignUp</c> (<c>-</c> when the event could not be read).</summary>
+    public const string TriggerSourceTag = "cognito.trigger_source";
+
+    /// <summary>The outcome: <c>Sent</c>, <c>Duplicate</c>, <c>Rejected</c> (a bad event) or <c>Failed</c>.</summary>
+    public const string OutcomeTag = "cognito.outcome";
+
+    /// <summary>EMF metric (Count): 1 per event.</summary>
+    public const string EmfEvents = "Events";
+
+    /// <summary>EMF metric (Milliseconds): the whole event; the line's <c>DurationMs</c> member.</summary>
+    public const string EmfDuration = "DurationMs";
+
+    /// <summary>EMF metric (Milliseconds): decrypting the code, present when a code was decrypted.</summary>
+    public const string EmfDecrypt = "DecryptMs";
+
+    /// <summary>EMF metric (Milliseconds): sending, present when the mailer was called.</summary>
+    public const string EmfSend = "SendMs";
+}
