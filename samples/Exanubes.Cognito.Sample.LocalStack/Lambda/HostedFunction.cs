@@ -45,7 +45,17 @@ internal sealed class HostedFunction(LambdaFunction definition, int runtimePort,
         {
             if (_environment is { Exited.IsCompleted: false } running)
             {
-                return running;
+                if (_initError is null)
+                {
+                    return running;
+                }
+
+                // It posted init/error and is on its way out: Lambda never hands such an environment another
+                // invocation, so end it now (detached first, so its exit fails nothing of the new one's) and start anew.
+                if (Interlocked.CompareExchange(ref _environment, null, running) == running)
+                {
+                    await running.Stop().ConfigureAwait(false);
+                }
             }
 
             _initError = null;

@@ -11,13 +11,14 @@ namespace Exanubes.Cognito.EmailSender.IntegrationTests.Telemetry;
 /// </summary>
 internal sealed class TelemetryCapture : IDisposable
 {
+    private static readonly ActivitySource WalkSource = new("Exanubes.Cognito.Tests.TelemetryWalk");
     private readonly TracerProvider _tracing;
     private readonly MeterProvider _metering;
 
     public TelemetryCapture()
     {
         _tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource(CognitoTelemetry.SourceName, CustomEmailSenderTelemetry.SourceName)
+            .AddSource(CognitoTelemetry.SourceName, CustomEmailSenderTelemetry.SourceName, WalkSource.Name)
             .AddInMemoryExporter(Spans)
             .Build();
         _metering = Sdk.CreateMeterProviderBuilder()
@@ -27,6 +28,17 @@ internal sealed class TelemetryCapture : IDisposable
     }
 
     public List<Activity> Spans { get; } = [];
+
+    /// <summary>
+    /// Starts a root span for one test's walk. The listener is process-wide and other tests export spans from the same
+    /// sources in parallel, so a test that counts spans counts only those of its own trace (<see cref="SpansUnder"/>).
+    /// </summary>
+    public Activity StartWalk() =>
+        WalkSource.StartActivity("walk", ActivityKind.Internal) ?? throw new InvalidOperationException("the walk source has no listener");
+
+    /// <summary>The exported spans of <paramref name="walk"/>'s trace, the walk itself left out.</summary>
+    public IReadOnlyList<Activity> SpansUnder(Activity walk) =>
+        Spans.Where(s => s.TraceId == walk.TraceId && s.SpanId != walk.SpanId).ToList();
 
     public List<Metric> Metrics { get; } = [];
 

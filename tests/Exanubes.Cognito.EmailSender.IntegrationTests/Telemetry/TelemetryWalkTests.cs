@@ -27,6 +27,7 @@ public sealed class TelemetryWalkTests(CognitoLocalFixture cognito) : IClassFixt
     public async Task Walk_SignUpSenderConfirmSignInValidate_ExportsSpansAndMetricsAndNoSecret()
     {
         using var capture = new TelemetryCapture();
+        using var walk = capture.StartWalk();
         var pool = await cognito.CreatePoolAsync(withSecret: true);
         await using var provider = CoreServices(pool);
         var auth = provider.GetRequiredService<ICognitoAuthService>();
@@ -68,14 +69,15 @@ public sealed class TelemetryWalkTests(CognitoLocalFixture cognito) : IClassFixt
         capture.Flush();
 
         // spans: one per Cognito action, with action, outcome and the Cognito error code
-        var spans = capture.Spans.Where(s => s.Source.Name == CognitoTelemetry.SourceName).ToList();
+        var mine = capture.SpansUnder(walk);
+        var spans = mine.Where(s => s.Source.Name == CognitoTelemetry.SourceName).ToList();
         Assert.Contains(spans, s => s.DisplayName == "Cognito SignUp" && Tag(s, CognitoTelemetry.OutcomeTag) == "success" && s.Kind == ActivityKind.Client);
         var mismatch = Assert.Single(spans, s => s.DisplayName == "Cognito ConfirmSignUp" && Tag(s, CognitoTelemetry.OutcomeTag) == "error");
         Assert.Equal("CodeMismatchException", Tag(mismatch, CognitoTelemetry.ErrorCodeTag));
         Assert.Equal(ActivityStatusCode.Error, mismatch.Status);
         Assert.Contains(spans, s => s.DisplayName == "Cognito ConfirmSignUp" && Tag(s, CognitoTelemetry.OutcomeTag) == "success");
         Assert.Contains(spans, s => s.DisplayName == "Cognito InitiateAuth" && Tag(s, CognitoTelemetry.ActionTag) == "InitiateAuth");
-        var senderSpan = Assert.Single(capture.Spans, s => s.Source.Name == CustomEmailSenderTelemetry.SourceName);
+        var senderSpan = Assert.Single(mine, s => s.Source.Name == CustomEmailSenderTelemetry.SourceName);
         Assert.Equal("CustomEmailSender_SignUp", Tag(senderSpan, CustomEmailSenderTelemetry.TriggerSourceTag));
         Assert.Equal("Sent", Tag(senderSpan, CustomEmailSenderTelemetry.OutcomeTag));
 
