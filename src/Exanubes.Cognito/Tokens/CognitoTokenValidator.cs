@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Exanubes.Cognito.Telemetry;
@@ -17,6 +19,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 {
     private const int MaxIssuerChars = 512;
 
+    /// <summary>Signing inputs up to this many characters are narrowed on the stack (Cognito's are 0.7 to 3 KiB).</summary>
+    private const int MaxStackSigningInput = 4096;
+
     private readonly FrozenDictionary<string, CognitoIssuer>.AlternateLookup<ReadOnlySpan<char>> _issuers;
     private readonly string _expectedIssuers;
 
@@ -24,10 +29,8 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
     private readonly CognitoIssuer[]? _issuerList;
     private readonly ValidatedTokenCache? _cache;
     private readonly ICognitoTokenRevocationCheck[] _revocationChecks;
-    private readonly TimeProvider _time;
+    private readonly TokenTimeRules _times;
     private readonly ILogger _logger;
-    private readonly long _skewMs;
-    private readonly string _skewText;
     private readonly int _maxTokenLength;
 
     public CognitoTokenValidator(
@@ -43,10 +46,8 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         var options = registry.Options;
         _cache = options.ValidatedTokenCacheBytes > 0 ? new ValidatedTokenCache(options.ValidatedTokenCacheBytes, options.ValidatedTokenCacheMaxTokenLength) : null;
         _revocationChecks = [.. revocationChecks];
-        _time = time;
+        _times = new TokenTimeRules(time, options.ClockSkew);
         _logger = logger;
-        _skewMs = (long)options.ClockSkew.TotalMilliseconds;
-        _skewText = TokenText.Number((long)options.ClockSkew.TotalSeconds);
         _maxTokenLength = options.MaxTokenLength;
     }
 
@@ -139,14 +140,11 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             return false;
         }
 
-        var now = NowMs();
-        CheckTimes(validated.ExpiresAtSeconds, validated.NotBeforeSeconds, now);
-        CheckAuthenticationAge(validated.Pool, validated.AuthTimeSeconds, now);
+        _times.CheckAgain(validated.ExpiresAtSeconds, validated.NotBeforeSeconds, validated.AuthTimeSeconds, validated.Pool);
         return true;
     }
 
-    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
-
+    [SkipLocalsInit] // the stack buffers here and below are read only as far as they were written
     private bool TryValidateCore(
         string token,
         CognitoTokenUse tokenUse,
@@ -180,13 +178,15 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         }
 
         VerifySignature(token, jws, key);
+        KnownJwsHeaders.Remember(token.AsSpan(0, jws.HeaderLength), kid);
         var clientId = CheckClaims(jws, tokenUse, pool);
-        validated = new CognitoValidatedToken(pool, issuer.Value, tokenUse, key, clientId, jws);
+        validated = new CognitoValidatedToken(token, pool, issuer.Value, tokenUse, key, clientId, jws);
         CheckGroupsAndScopes(validated, pool);
         return true;
     }
 
     /// <summary>The accepted issuer the token's <c>iss</c> equals exactly (no prefix, case or trailing-slash leniency).</summary>
+    [SkipLocalsInit]
     private CognitoIssuer SelectIssuer(in JwsToken jws)
     {
         if (!jws.Has(JwtClaim.Issuer))
@@ -222,11 +222,33 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         throw new CognitoTokenIssuerException($"The token's issuer '{actual}' is not accepted; expected {_expectedIssuers}.", _expectedIssuers, actual);
     }
 
+    /// <summary>
+    /// Verifies RS256 over the signing input, narrowed to ASCII (the reader checked every character is base64url or
+    /// '.') in a stack buffer, or a pooled one for a long token: nothing of it is kept.
+    /// </summary>
+    [SkipLocalsInit]
     private static void VerifySignature(string token, in JwsToken jws, CognitoSigningKey key)
     {
         Span<byte> signature = stackalloc byte[JwsReader.MaxSignatureBytes];
         var length = jws.DecodeSignature(token, signature);
-        if (!key.Rsa!.VerifyData(jws.Buffer.AsSpan(0, jws.SigningInputLength), signature[..length], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        var inputLength = jws.SigningInputLength;
+        byte[]? rented = null;
+        var input = inputLength <= MaxStackSigningInput ? stackalloc byte[inputLength] : (rented = ArrayPool<byte>.Shared.Rent(inputLength));
+        bool valid;
+        try
+        {
+            input = input[..Encoding.ASCII.GetBytes(token.AsSpan(0, inputLength), input)];
+            valid = key.Rsa!.VerifyData(input, signature[..length], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        if (!valid)
         {
             throw new CognitoTokenSignatureException($"The token signature does not verify with signing key '{TokenText.Safe(key.KeyId)}'.", "a valid RS256 signature", "invalid");
         }
@@ -274,59 +296,13 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             throw new CognitoTokenLifetimeException("The token has no 'exp' claim; Cognito tokens always expire.", "exp", null);
         }
 
-        var now = NowMs();
-        CheckTimes(jws.Number(JwtClaim.ExpiresAt), jws.Has(JwtClaim.NotBefore) ? jws.Number(JwtClaim.NotBefore) : null, now);
-        if (jws.Has(JwtClaim.IssuedAt) && (jws.Number(JwtClaim.IssuedAt) * 1000) - _skewMs > now)
-        {
-            var iat = jws.Number(JwtClaim.IssuedAt);
-            throw new CognitoTokenLifetimeException(
-                $"The token was issued at {TokenText.Time(iat)} (iat), in the future: it is now {TokenText.Time(now / 1000)} and the clock skew is {_skewText} s.",
-                "iat not after " + TokenText.Time(now / 1000),
-                TokenText.Time(iat));
-        }
-
-        CheckAuthenticationAge(pool, jws.Has(JwtClaim.AuthTime) ? jws.Number(JwtClaim.AuthTime) : null, now);
+        _times.CheckFirstSight(
+            jws.Number(JwtClaim.ExpiresAt),
+            jws.Has(JwtClaim.NotBefore) ? jws.Number(JwtClaim.NotBefore) : null,
+            jws.Has(JwtClaim.IssuedAt) ? jws.Number(JwtClaim.IssuedAt) : null,
+            jws.Has(JwtClaim.AuthTime) ? jws.Number(JwtClaim.AuthTime) : null,
+            pool);
         return client;
-    }
-
-    private void CheckAuthenticationAge(CognitoUserPool pool, long? authTime, long nowMs)
-    {
-        if (pool.MaxAuthenticationAge is not { } maxAge)
-        {
-            return;
-        }
-
-        if (authTime is not { } signedIn)
-        {
-            throw new CognitoTokenLifetimeException("The token has no 'auth_time' claim; the user pool requires a recent sign-in.", "auth_time", null);
-        }
-
-        if (nowMs - (signedIn * 1000) > (long)maxAge.TotalMilliseconds + _skewMs)
-        {
-            throw new CognitoTokenLifetimeException(
-                $"The user signed in at {TokenText.Time(signedIn)} (auth_time), more than {TokenText.Number((long)maxAge.TotalSeconds)} s ago; sign in again.",
-                "auth_time after " + TokenText.Time((nowMs - (long)maxAge.TotalMilliseconds) / 1000),
-                TokenText.Time(signedIn));
-        }
-    }
-
-    private void CheckTimes(long exp, long? nbf, long nowMs)
-    {
-        if (nowMs >= (exp * 1000) + _skewMs)
-        {
-            throw new CognitoTokenExpiredException(
-                $"The token expired at {TokenText.Time(exp)}; it is now {TokenText.Time(nowMs / 1000)} and the clock skew is {_skewText} s.",
-                "exp after " + TokenText.Time((nowMs - _skewMs) / 1000),
-                TokenText.Time(exp));
-        }
-
-        if (nbf is { } notBefore && (notBefore * 1000) - _skewMs > nowMs)
-        {
-            throw new CognitoTokenNotYetValidException(
-                $"The token is not valid before {TokenText.Time(notBefore)} (nbf); it is now {TokenText.Time(nowMs / 1000)} and the clock skew is {_skewText} s.",
-                "nbf not after " + TokenText.Time((nowMs + _skewMs) / 1000),
-                TokenText.Time(notBefore));
-        }
     }
 
     private static void CheckGroupsAndScopes(CognitoValidatedToken token, CognitoUserPool pool)

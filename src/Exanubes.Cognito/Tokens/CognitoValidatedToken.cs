@@ -19,8 +19,9 @@ public sealed class CognitoValidatedToken
 {
     private const long Absent = -1;
 
-    /// <summary>The token's ASCII followed by its decoded payload: <see cref="JwsToken.Buffer"/> of the one read.</summary>
+    /// <summary>The decoded payload: <see cref="JwsToken.Buffer"/> of the one read.</summary>
     private readonly byte[] _buffer;
+    private readonly string _token;
     private readonly int _payloadStart;
     private readonly int _payloadLength;
     private readonly Utf8Slice _subject;
@@ -35,8 +36,9 @@ public sealed class CognitoValidatedToken
     private string? _subjectText;
     private Details? _details;
 
-    internal CognitoValidatedToken(CognitoUserPool pool, string issuer, CognitoTokenUse tokenUse, CognitoSigningKey key, string clientId, in JwsToken jws)
+    internal CognitoValidatedToken(string token, CognitoUserPool pool, string issuer, CognitoTokenUse tokenUse, CognitoSigningKey key, string clientId, in JwsToken jws)
     {
+        _token = token;
         Pool = pool;
         Issuer = issuer;
         TokenUse = tokenUse;
@@ -115,11 +117,14 @@ public sealed class CognitoValidatedToken
 
     internal long? AuthTimeSeconds => _authTime == Absent ? null : _authTime;
 
-    /// <summary>The whole token as ASCII, for the validated-token cache to compare a candidate with.</summary>
-    internal ReadOnlySpan<byte> TokenAscii => _buffer.AsSpan(0, _payloadStart);
+    /// <summary>
+    /// The whole token as the caller passed it, for the validated-token cache to compare a candidate with: kept by
+    /// reference, so a first sight copies nothing of it.
+    /// </summary>
+    internal string Token => _token;
 
-    /// <summary>What this entry keeps alive in the validated-token cache, in bytes (the buffer and the objects).</summary>
-    internal int RetainedBytes => _buffer.Length + 256;
+    /// <summary>What this entry keeps alive in the validated-token cache, in bytes: the token's string (UTF-16), the payload buffer and the objects.</summary>
+    internal int RetainedBytes => (_token.Length * sizeof(char)) + _buffer.Length + 320;
 
     /// <summary>The next entry of its validated-token cache bucket; set once, before the entry is published.</summary>
     internal CognitoValidatedToken? CacheNext { get; set; }

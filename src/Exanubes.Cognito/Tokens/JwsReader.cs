@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
 namespace Exanubes.Cognito.Tokens;
 
 /// <summary>
-/// Reads a compact JWS (RFC 7515 section 7.1) in place: the shape, the header (<c>alg</c>, <c>kid</c>, <c>crit</c>)
-/// and the payload, decoded once and walked once with <see cref="Utf8JsonReader"/>, recording the claims of
+/// Reads a compact JWS (RFC 7515 section 7.1) in place: the shape, the header (<c>alg</c>, <c>kid</c>, <c>crit</c>,
+/// through <see cref="JwsHeaderReader"/>) and the payload, decoded once and walked once with <see cref="Utf8JsonReader"/>, recording the claims of
 /// <see cref="JwtClaimTable"/> and checking their JSON types. It knows no pool, key or Cognito rule: those are
 /// <see cref="CognitoTokenValidator"/>'s.
 /// </summary>
@@ -45,15 +45,16 @@ internal static class JwsReader
             throw new CognitoTokenMalformedException($"The token has a character other than base64url and '.' at position {invalid}.", "base64url", null);
         }
 
-        var parts = chars.Count('.') + 1;
-        if (parts != 3)
+        // Three parts: a first and a last '.', apart, and none between them (only the payload is searched again).
+        var dot1 = chars.IndexOf('.');
+        var dot2 = chars.LastIndexOf('.');
+        if (dot1 < 0 || dot1 == dot2 || chars[(dot1 + 1)..dot2].Contains('.'))
         {
+            var parts = chars.Count('.') + 1;
             throw new CognitoTokenMalformedException(
                 $"The token has {parts} parts; a JWS in compact serialization has 3 base64url parts separated by '.'.", "3", TokenText.Number(parts));
         }
 
-        var dot1 = chars.IndexOf('.');
-        var dot2 = chars.LastIndexOf('.');
         var header = chars[..dot1];
         var payload = chars[(dot1 + 1)..dot2];
         if (header.IsEmpty || payload.IsEmpty)
@@ -68,95 +69,22 @@ internal static class JwsReader
                 $"The token header is {header.Length} characters long; at most {MaxHeaderChars} are accepted.", TokenText.Number(MaxHeaderChars), TokenText.Number(header.Length));
         }
 
-        Span<byte> headerBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(header.Length)];
-        if (Base64Url.DecodeFromChars(header, headerBytes, out _, out var headerLength) != OperationStatus.Done)
-        {
-            throw new CognitoTokenMalformedException("The token header is not valid base64url.", "base64url", null);
-        }
+        jws.HeaderLength = dot1;
+        jws.KidLength = JwsHeaderReader.Read(header, kid);
 
-        jws.KidLength = ReadHeader(headerBytes[..headerLength], kid);
-
-        // One buffer per token: its ASCII (the signing input is a prefix) and then the payload, decoded once.
-        var buffer = new byte[chars.Length + Base64Url.GetMaxDecodedLength(payload.Length)];
-        Encoding.ASCII.GetBytes(chars, buffer);
-        if (Base64Url.DecodeFromChars(payload, buffer.AsSpan(chars.Length), out _, out var payloadLength) != OperationStatus.Done)
+        // One buffer per token, the payload decoded once: the only allocation of a read. The signing input is not
+        // copied here; the validator narrows it into a transient buffer when it verifies the signature.
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(payload.Length)];
+        if (Base64Url.DecodeFromChars(payload, buffer, out _, out var payloadLength) != OperationStatus.Done)
         {
             throw new CognitoTokenMalformedException("The token payload is not valid base64url.", "base64url", null);
         }
 
         jws.Buffer = buffer;
         jws.SigningInputLength = dot2;
-        jws.PayloadStart = chars.Length;
+        jws.PayloadStart = 0;
         jws.PayloadLength = payloadLength;
         ReadPayload(ref jws);
-    }
-
-    private static int ReadHeader(ReadOnlySpan<byte> json, Span<char> kid)
-    {
-        var kidLength = -1;
-        var hasAlg = false;
-        var isRs256 = false;
-        string? alg = null;
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new CognitoTokenMalformedException("The token header is not a JSON object.", "JSON object", null);
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("alg"u8))
-                {
-                    Once(hasAlg, "alg", "header parameter");
-                    hasAlg = true;
-                    ExpectString(ref reader, "alg", "header parameter");
-                    isRs256 = reader.ValueTextEquals("RS256"u8);
-                    alg = isRs256 ? null : reader.GetString();
-                }
-                else if (reader.ValueTextEquals("kid"u8))
-                {
-                    Once(kidLength >= 0, "kid", "header parameter");
-                    ExpectString(ref reader, "kid", "header parameter");
-                    if (reader.HasValueSequence || reader.ValueSpan.Length > kid.Length)
-                    {
-                        throw new CognitoTokenMalformedException($"The token's kid is longer than {MaxKidChars} characters.", TokenText.Number(MaxKidChars), null);
-                    }
-
-                    kidLength = reader.CopyString(kid);
-                }
-                else if (reader.ValueTextEquals("crit"u8))
-                {
-                    throw new CognitoTokenMalformedException("The token header has a 'crit' parameter; no critical extensions are supported.", "no crit", "crit");
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            if (reader.Read())
-            {
-                throw new CognitoTokenMalformedException("The token header has content after its JSON object.", "JSON object", null);
-            }
-        }
-        catch (Exception ex) when (IsInvalidJson(ex))
-        {
-            throw new CognitoTokenMalformedException("The token header is not valid JSON.", "JSON object", null);
-        }
-
-        if (!hasAlg)
-        {
-            throw new CognitoTokenAlgorithmException("The token header has no 'alg'; expected 'RS256'.", "RS256", null);
-        }
-
-        if (!isRs256)
-        {
-            throw new CognitoTokenAlgorithmException($"The token's alg '{TokenText.Safe(alg)}' is not allowed; expected 'RS256'.", "RS256", TokenText.Safe(alg));
-        }
-
-        return kidLength;
     }
 
     private static void ReadPayload(ref JwsToken jws)
@@ -210,6 +138,7 @@ internal static class JwsReader
     }
 
     /// <summary>Names the property at the reader from the claim table, unescaping names written with escapes.</summary>
+    [SkipLocalsInit] // the stack buffer is read only as far as it was written
     private static JwtClaim Identify(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
@@ -296,7 +225,7 @@ internal static class JwsReader
         return value;
     }
 
-    private static void ExpectString(ref Utf8JsonReader reader, string name, string kind)
+    internal static void ExpectString(ref Utf8JsonReader reader, string name, string kind)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
@@ -305,7 +234,7 @@ internal static class JwsReader
         }
     }
 
-    private static void Once(bool seen, string name, string kind)
+    internal static void Once(bool seen, string name, string kind)
     {
         if (seen)
         {
@@ -318,11 +247,11 @@ internal static class JwsReader
     /// <see cref="Utf8JsonReader.GetString"/> or <c>CopyString</c> on a string that is not valid UTF-8 or holds a lone
     /// surrogate escape.
     /// </summary>
-    private static bool IsInvalidJson(Exception ex) => ex is JsonException or InvalidOperationException;
+    internal static bool IsInvalidJson(Exception ex) => ex is JsonException or InvalidOperationException;
 
     private static CognitoTokenMalformedException NotJson() => new("The token payload is not valid JSON.", "JSON object", null);
 
-    private static CognitoTokenMalformedException WrongType(string name, string kind, string expected, JsonTokenType actual)
+    internal static CognitoTokenMalformedException WrongType(string name, string kind, string expected, JsonTokenType actual)
     {
         var found = actual switch
         {

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Exanubes.Cognito.Tokens;
 
-/// <summary>Where a JSON string (or array) sits in a token buffer; <c>default</c> when absent (nothing starts at 0).</summary>
+/// <summary>Where a JSON string (or array) sits in a payload buffer; <c>default</c> when absent (nothing starts at 0: the payload opens with <c>{</c>).</summary>
 internal readonly struct Utf8Slice
 {
     private const int EscapedFlag = int.MinValue;
@@ -85,14 +85,17 @@ internal struct JwtClaimValues
 }
 
 /// <summary>
-/// The one read of a compact JWS by <see cref="JwsReader"/>. <see cref="Buffer"/> holds the token's ASCII (the signing
-/// input is its prefix) followed by the payload decoded once; the recorded claims point into it. The validator and
+/// The one read of a compact JWS by <see cref="JwsReader"/>. <see cref="Buffer"/> holds the payload decoded once; the
+/// recorded claims point into it. The signing input is the token's first <see cref="SigningInputLength"/> characters. The validator and
 /// <see cref="CognitoValidatedToken"/> (its typed claims and its principal) read from this one buffer.
 /// </summary>
 internal struct JwsToken
 {
     public byte[] Buffer;
     public int SigningInputLength;
+
+    /// <summary>The header part's length in characters (the token's first '.').</summary>
+    public int HeaderLength;
     public int PayloadStart;
     public int PayloadLength;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text;
 
 namespace Exanubes.Cognito.Tokens;
 
@@ -13,14 +12,15 @@ namespace Exanubes.Cognito.Tokens;
 /// becomes the previous generation and the one before is dropped whole. So there is no sweep, no resize and no lock
 /// on the read path, and at most <c>ValidatedTokenCacheBytes</c> are kept. Tokens longer than
 /// <c>ValidatedTokenCacheMaxTokenLength</c> are not cached. Each entry is the validated token itself (its one buffer
-/// holds the token's ASCII and its decoded payload) and a slot in a bucket chain; nothing else is kept per entry.
+/// holds the decoded payload, and it keeps the caller's token string for the whole-token comparison) and a slot in a
+/// bucket chain; nothing else is kept per entry.
 /// </remarks>
 internal sealed class ValidatedTokenCache
 {
     /// <summary>The hash covers the token's tail: the RS256 signature, unpredictable for tokens that verified.</summary>
     private const int HashedChars = 32;
 
-    /// <summary>Buckets per generation: one per KiB of its budget (entries are 1.5-4 KiB), so chains stay short.</summary>
+    /// <summary>Buckets per generation: one per KiB of its budget (entries are 2.5-6 KiB), so chains stay short.</summary>
     private const int BytesPerBucket = 1024;
 
     private readonly long _generationBytes;
@@ -105,7 +105,7 @@ internal sealed class ValidatedTokenCache
         {
             for (var entry = Volatile.Read(ref _buckets[hash & (_buckets.Length - 1)]); entry is not null; entry = entry.CacheNext)
             {
-                if (entry.CacheHash == hash && Ascii.Equals(entry.TokenAscii, token))
+                if (entry.CacheHash == hash && string.Equals(entry.Token, token, StringComparison.Ordinal))
                 {
                     validated = entry;
                     return true;

@@ -263,6 +263,44 @@ public sealed class CognitoTokenValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_HeaderOfAForgedToken_NotRememberedUntilATokenWithItVerifies()
+    {
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
+        var header = Header().With("x-test", Guid.NewGuid().ToString("N"));
+        var forged = Sign(header, AccessPayload(), TestKeys.OtherPoolKey);
+        var headerPart = forged[..forged.IndexOf('.')];
+        var kid = new char[JwsReader.MaxKidChars];
+
+        Assert.IsType<CognitoTokenSignatureException>((await harness.Validator.TryValidateAsync(forged, CognitoTokenUse.Access)).Error);
+        Assert.False(KnownJwsHeaders.TryGet(headerPart, kid, out _));
+
+        var genuine = Sign(header, AccessPayload());
+        Assert.Equal(headerPart, genuine[..genuine.IndexOf('.')]);
+        Assert.Equal("key-1", (await harness.Validator.ValidateAccessTokenAsync(genuine)).KeyId);
+        Assert.True(KnownJwsHeaders.TryGet(headerPart, kid, out var length));
+        Assert.Equal("key-1", new string(kid, 0, length));
+
+        // the remembered header changes nothing of the checks that follow it: the forged signature still fails
+        Assert.IsType<CognitoTokenSignatureException>((await harness.Validator.TryValidateAsync(forged, CognitoTokenUse.Access)).Error);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TokenWhoseSigningInputIsPastTheStackBuffer_VerifiedOverTheWholeInput()
+    {
+        await using var harness = await ValidatorHarness.CreatePinnedAsync(o => o.ValidatedTokenCacheBytes = 0);
+        var large = Sign(Header(), IdPayload().With("custom:notes", new string('n', 6000)));
+        Assert.True(large.LastIndexOf('.') > 4096);
+
+        Assert.Equal("custom:notes", (await harness.Validator.ValidateIdTokenAsync(large)).CreatePrincipal().FindFirst("custom:notes")!.Type);
+
+        // "nnn" made "nno" past the stack buffer's size: still well-formed, so only the signature can tell
+        var at = large.LastIndexOf("bm5ubm5u", large.LastIndexOf('.'), StringComparison.Ordinal);
+        Assert.True(at > 4096);
+        var tampered = large[..at] + "bm5v" + large[(at + 4)..];
+        Assert.IsType<CognitoTokenSignatureException>((await harness.Validator.TryValidateAsync(tampered, CognitoTokenUse.Id)).Error);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ManyDistinctTokens_CacheStaysWithinItsByteBudget()
     {
         await using var harness = await ValidatorHarness.CreateAsync(o => o.ValidatedTokenCacheBytes = 64 * 1024);
