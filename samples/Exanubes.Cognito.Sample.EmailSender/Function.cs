@@ -1,4 +1,5 @@
 using Exanubes.Cognito.EmailSender;
+using Exanubes.Cognito.Idempotency.DynamoDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,13 @@ public sealed class Function : CustomEmailSenderFunction
         services.AddEmailTemplate(German(CustomEmailSenderTriggerSource.SignUp, "Bestätigen Sie Ihre E-Mail-Adresse", "Mit diesem Code bestätigen Sie Ihr Konto:", "Oder öffnen Sie diesen Link:"));
         services.AddEmailTemplate(German(CustomEmailSenderTriggerSource.ResendCode, "Bestätigen Sie Ihre E-Mail-Adresse", "Mit diesem Code bestätigen Sie Ihr Konto:", "Oder öffnen Sie diesen Link:"));
         services.AddEmailTemplate(German(CustomEmailSenderTriggerSource.ForgotPassword, "Passwort zurücksetzen", "Mit diesem Code wählen Sie ein neues Passwort:", "Oder öffnen Sie diesen Link:"));
+
+        // Duplicate suppression across containers when the stack made the table (CDK prop IdempotencyTable sets
+        // Idempotency__TableName and grants the function its item actions); per container otherwise.
+        if (configuration["Idempotency:TableName"] is { Length: > 0 } table)
+        {
+            services.AddDynamoDbIdempotencyStore(o => o.TableName = table);
+        }
 
         var kind = configuration["Mailer:Kind"] ?? "SendGrid";
         switch (kind.ToUpperInvariant())

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Idempotency.DynamoDb;
 using Exanubes.Cognito.SmsSender;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,12 @@ public sealed class SmsFunction : CustomSmsSenderFunction
     /// <inheritdoc/>
     protected override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Duplicate suppression across containers when the stack made the table (Idempotency__TableName); per container otherwise.
+        if (configuration["Idempotency:TableName"] is { Length: > 0 } table)
+        {
+            services.AddDynamoDbIdempotencyStore(o => o.TableName = table);
+        }
+
         var kind = configuration["SmsProvider:Kind"] ?? "Sns";
         switch (kind.ToUpperInvariant())
         {
