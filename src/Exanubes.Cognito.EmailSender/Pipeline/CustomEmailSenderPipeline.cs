@@ -20,10 +20,12 @@ internal sealed class CustomEmailSenderPipeline(
 {
     private readonly CustomEmailSenderOptions _options = options.Value;
 
+    private static SenderInstrumentation Instrumentation => CustomEmailSenderTelemetry.Instrumentation;
+
     public async Task HandleAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var activity = SenderInstrumentation.StartEvent();
+        using var activity = Instrumentation.StartEvent();
         var measured = new SenderInstrumentation.EventMeasurements();
         CustomEmailSenderEvent evt;
         try
@@ -34,7 +36,7 @@ internal sealed class CustomEmailSenderPipeline(
         {
             var duration = Elapsed(started);
             var error = ex.Message;
-            var metrics = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, "-", "Rejected", duration);
+            var metrics = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, "-", "Rejected", duration);
             Log.EmailEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CustomEmailSenderEventException), error, metrics);
             throw;
         }
@@ -46,7 +48,7 @@ internal sealed class CustomEmailSenderPipeline(
     {
         ArgumentNullException.ThrowIfNull(evt);
         var started = time.GetTimestamp();
-        using var activity = SenderInstrumentation.StartEvent();
+        using var activity = Instrumentation.StartEvent();
         await HandleCoreAsync(evt, started, activity, new SenderInstrumentation.EventMeasurements(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -67,13 +69,13 @@ internal sealed class CustomEmailSenderPipeline(
             var error = ex is CustomEmailSenderException or OperationCanceledException ? ex.Message : "unexpected error";
             var errorType = ex.GetType().Name;
             var duration = Elapsed(started);
-            var metrics = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, source, rejected, duration);
+            var metrics = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, source, rejected, duration);
             Log.EmailEventFailed(logger, source, pool, client, rejected, duration, errorType, error, metrics);
             throw;
         }
 
         var took = Elapsed(started);
-        var handled = SenderInstrumentation.Completed(activity, measured, _options.MetricsNamespace, source, outcome, took);
+        var handled = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, source, outcome, took);
         Log.EmailEventHandled(logger, source, pool, client, outcome, took, handled);
     }
 
@@ -119,22 +121,12 @@ internal sealed class CustomEmailSenderPipeline(
                 {
                     var decrypting = time.GetTimestamp();
                     code = await decryptor.DecryptAsync(request.Code, evt.UserPoolId!, cancellationToken).ConfigureAwait(false);
-                    SenderInstrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
+                    Instrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
                 }
 
                 await prepared.ConfigureAwait(false);
                 var message = renderer.Render(evt, recipient.Trim(), code);
-                var sending = time.GetTimestamp();
-                var delivered = false;
-                try
-                {
-                    await DeliverAsync(message, code, cancellationToken).ConfigureAwait(false);
-                    delivered = true;
-                }
-                finally
-                {
-                    SenderInstrumentation.Sent(measured, source, delivered, time.GetElapsedTime(sending));
-                }
+                await Instrumentation.TimeSendAsync(measured, source, time, () => DeliverAsync(message, code, cancellationToken)).ConfigureAwait(false);
             },
             leaseExpiresAt => new EmailSendInProgressException(evt.TriggerSource, leaseExpiresAt),
             (claim, ex) => Log.IdempotencyCompleteFailed(logger, evt.TriggerSource.Value ?? "-", claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message)),

@@ -1,3 +1,5 @@
+using Exanubes.Cognito.Lambda;
+
 namespace Exanubes.Cognito.EmailSender;
 
 /// <summary>
@@ -18,32 +20,36 @@ public static class CustomEmailSenderTelemetry
     public const string SourceName = "Exanubes.Cognito.EmailSender";
 
     /// <summary>Counter: events handled. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
-    public const string Events = "exanubes.cognito.sender.events";
+    public const string Events = SenderTelemetryNames.Events;
 
     /// <summary>Histogram, seconds: decrypting the code (KMS data-key call included). Tag <see cref="TriggerSourceTag"/>.</summary>
-    public const string DecryptDuration = "exanubes.cognito.sender.decrypt.duration";
+    public const string DecryptDuration = SenderTelemetryNames.DecryptDuration;
 
     /// <summary>Histogram, seconds: handing the message to the mailer. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
-    public const string SendDuration = "exanubes.cognito.sender.send.duration";
+    public const string SendDuration = SenderTelemetryNames.SendDuration;
 
     /// <summary>Histogram, seconds: the whole event, from parse to outcome. Tags <see cref="TriggerSourceTag"/> and <see cref="OutcomeTag"/>.</summary>
-    public const string EventDuration = "exanubes.cognito.sender.event.duration";
+    public const string EventDuration = SenderTelemetryNames.EventDuration;
 
     /// <summary>The Cognito trigger source, for example <c>CustomEmailSender_SignUp</c> (<c>-</c> when the event could not be read).</summary>
-    public const string TriggerSourceTag = "cognito.trigger_source";
+    public const string TriggerSourceTag = SenderTelemetryNames.TriggerSourceTag;
 
     /// <summary>The outcome: <c>Sent</c>, <c>Duplicate</c>, <c>Rejected</c> (a bad event) or <c>Failed</c>.</summary>
-    public const string OutcomeTag = "cognito.outcome";
+    public const string OutcomeTag = SenderTelemetryNames.OutcomeTag;
 
     /// <summary>EMF metric (Count): 1 per event.</summary>
-    public const string EmfEvents = "Events";
+    public const string EmfEvents = SenderTelemetryNames.EmfEvents;
 
     /// <summary>EMF metric (Milliseconds): the whole event; the line's <c>DurationMs</c> member.</summary>
-    public const string EmfDuration = "DurationMs";
+    public const string EmfDuration = SenderTelemetryNames.EmfDuration;
 
     /// <summary>EMF metric (Milliseconds): decrypting the code, present when a code was decrypted.</summary>
-    public const string EmfDecrypt = "DecryptMs";
+    public const string EmfDecrypt = SenderTelemetryNames.EmfDecrypt;
 
     /// <summary>EMF metric (Milliseconds): sending, present when the mailer was called.</summary>
-    public const string EmfSend = "SendMs";
+    public const string EmfSend = SenderTelemetryNames.EmfSend;
+
+    /// <summary>The sender's source, meter and instruments, created once per process.</summary>
+    internal static readonly SenderInstrumentation Instrumentation =
+        new(SourceName, "CustomEmailSender", "Custom Email Sender", typeof(CustomEmailSenderTelemetry).Assembly, "the mailer");
 }

@@ -1,3 +1,4 @@
+using Exanubes.Cognito.Lambda;
 using Microsoft.Extensions.Logging;
 
 namespace Exanubes.Cognito.SmsSender;
@@ -6,12 +7,12 @@ namespace Exanubes.Cognito.SmsSender;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 7000, EventName = "SmsEventHandled", Level = LogLevel.Information,
-        Message = "Custom SMS Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms")]
-    public static partial void SmsEventHandled(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs);
+        Message = "Custom SMS Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms [{Metrics}]")]
+    public static partial void SmsEventHandled(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, EmbeddedMetrics metrics);
 
     [LoggerMessage(EventId = 7001, EventName = "SmsEventFailed", Level = LogLevel.Error,
-        Message = "Custom SMS Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms ({ErrorType}: {Error})")]
-    public static partial void SmsEventFailed(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, string errorType, string error);
+        Message = "Custom SMS Sender {TriggerSource} for pool {UserPoolId} client {ClientId}: {Outcome} in {DurationMs} ms ({ErrorType}: {Error}) [{Metrics}]")]
+    public static partial void SmsEventFailed(ILogger logger, string triggerSource, string userPoolId, string clientId, string outcome, double durationMs, string errorType, string error, EmbeddedMetrics metrics);
 
     [LoggerMessage(EventId = 7002, EventName = "ServicesBuilt", Level = LogLevel.Debug,
         Message = "Custom SMS Sender services built in {DurationMs} ms with provider {Provider}")]

@@ -37,4 +37,12 @@ public sealed class CustomSmsSenderOptions
     /// <c>IIdempotencyStore</c> (in-memory by default, or the DynamoDB store). Default: <see langword="true"/>.
     /// </summary>
     public bool SuppressDuplicates { get; set; } = true;
+
+    /// <summary>
+    /// The CloudWatch namespace of the metrics each event's log line carries in Embedded Metric Format (EMF): events,
+    /// duration, decrypt and send milliseconds by <c>TriggerSource</c> and <c>Outcome</c> (see
+    /// <see cref="CustomSmsSenderTelemetry"/>). Empty turns the EMF object off; the timings stay in the line.
+    /// Default: <c>Exanubes/Cognito/SmsSender</c>.
+    /// </summary>
+    public string? MetricsNamespace { get; set; } = "Exanubes/Cognito/SmsSender";
 }

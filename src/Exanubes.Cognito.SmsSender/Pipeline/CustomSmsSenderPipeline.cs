@@ -22,6 +22,8 @@ internal sealed class CustomSmsSenderPipeline(
 {
     private readonly CustomSmsSenderOptions _options = options.Value;
 
+    private static SenderInstrumentation Instrumentation => CustomSmsSenderTelemetry.Instrumentation;
+
     // The shared strict decryptor, configured from the SmsSender section and failing with the SMS sender's exception.
     private readonly CognitoCodeDecryptor _decryptor = new(
         kms,
@@ -33,6 +35,8 @@ internal sealed class CustomSmsSenderPipeline(
     public async Task HandleAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        using var activity = Instrumentation.StartEvent();
+        var measured = new SenderInstrumentation.EventMeasurements();
         CustomSmsSenderEvent evt;
         try
         {
@@ -41,20 +45,23 @@ internal sealed class CustomSmsSenderPipeline(
         catch (CognitoTriggerEventException ex)
         {
             var duration = Elapsed(started);
-            Log.SmsEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CognitoTriggerEventException), ex.Message);
+            var metrics = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, "-", "Rejected", duration);
+            Log.SmsEventFailed(logger, "-", "-", "-", "Rejected", duration, nameof(CognitoTriggerEventException), ex.Message, metrics);
             throw;
         }
 
-        await HandleAsync(evt, started, cancellationToken).ConfigureAwait(false);
+        await HandleCoreAsync(evt, started, activity, measured, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task HandleAsync(CustomSmsSenderEvent evt, CancellationToken cancellationToken)
+    public async Task HandleAsync(CustomSmsSenderEvent evt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        return HandleAsync(evt, time.GetTimestamp(), cancellationToken);
+        var started = time.GetTimestamp();
+        using var activity = Instrumentation.StartEvent();
+        await HandleCoreAsync(evt, started, activity, new SenderInstrumentation.EventMeasurements(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleAsync(CustomSmsSenderEvent evt, long started, CancellationToken cancellationToken)
+    private async Task HandleCoreAsync(CustomSmsSenderEvent evt, long started, System.Diagnostics.Activity? activity, SenderInstrumentation.EventMeasurements measured, CancellationToken cancellationToken)
     {
         // Values from the event go into the log line shortened and printable, so a hostile event cannot flood or forge it.
         var source = string.IsNullOrEmpty(evt.TriggerSource) ? "-" : UntrustedText.Safe(evt.TriggerSource);
@@ -63,7 +70,7 @@ internal sealed class CustomSmsSenderPipeline(
         string outcome;
         try
         {
-            outcome = await SendAsync(evt, cancellationToken).ConfigureAwait(false);
+            outcome = await SendAsync(evt, source, measured, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -71,15 +78,17 @@ internal sealed class CustomSmsSenderPipeline(
             var error = ex is CustomSmsSenderException or CognitoTriggerEventException or OperationCanceledException ? ex.Message : "unexpected error";
             var errorType = ex.GetType().Name;
             var duration = Elapsed(started);
-            Log.SmsEventFailed(logger, source, pool, client, rejected, duration, errorType, error);
+            var metrics = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, source, rejected, duration);
+            Log.SmsEventFailed(logger, source, pool, client, rejected, duration, errorType, error, metrics);
             throw;
         }
 
         var took = Elapsed(started);
-        Log.SmsEventHandled(logger, source, pool, client, outcome, took);
+        var handled = Instrumentation.Completed(activity, measured, _options.MetricsNamespace, source, outcome, took);
+        Log.SmsEventHandled(logger, source, pool, client, outcome, took, handled);
     }
 
-    private async Task<string> SendAsync(CustomSmsSenderEvent evt, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(CustomSmsSenderEvent evt, string source, SenderInstrumentation.EventMeasurements measured, CancellationToken cancellationToken)
     {
         // 1. Check: the expected pool, a template for the trigger source, the recipient.
         if (_options.UserPoolId is { Length: > 0 } expected && !string.Equals(expected, evt.UserPoolId, StringComparison.Ordinal))
@@ -110,7 +119,9 @@ internal sealed class CustomSmsSenderPipeline(
             _options.SuppressDuplicates ? IdempotentSend.KeyOfCode(code) : null,
             async () =>
             {
+                var decrypting = time.GetTimestamp();
                 var plaintext = await _decryptor.DecryptAsync(code, evt.UserPoolId, cancellationToken).ConfigureAwait(false);
+                Instrumentation.Decrypted(measured, source, time.GetElapsedTime(decrypting));
                 var message = new SmsMessage { PhoneNumber = phone.Trim(), Body = renderer.Render(evt, phone.Trim(), plaintext), TriggerSource = evt.TriggerSource };
                 var segments = message.Segments;
                 if (segments.Parts > 1)
@@ -119,7 +130,7 @@ internal sealed class CustomSmsSenderPipeline(
                     Log.SmsNeedsSeveralSegments(logger, evt.TriggerSource, segments.Parts, encoding, segments.Units);
                 }
 
-                await DeliverAsync(message, plaintext, cancellationToken).ConfigureAwait(false);
+                await Instrumentation.TimeSendAsync(measured, source, time, () => DeliverAsync(message, plaintext, cancellationToken)).ConfigureAwait(false);
             },
             leaseExpiresAt => new SmsSendInProgressException(evt.TriggerSource, leaseExpiresAt),
             (claim, ex) => Log.IdempotencyCompleteFailed(logger, evt.TriggerSource, claim.LeaseExpiresAt, ex.GetType().Name, UntrustedText.Safe(ex.Message)),
