@@ -19,6 +19,13 @@ public static class EmailSenderProcess
 
     private const string AssemblyName = "Exanubes.Cognito.Sample.EmailSender";
 
+    /// <summary>What the AOT binary is built from, relative to the repository root.</summary>
+    private static readonly string[] SenderSources =
+    [
+        "samples/Exanubes.Cognito.Sample.EmailSender", "src/Exanubes.Cognito.EmailSender", "src/Exanubes.Cognito.Lambda",
+        "src/Exanubes.EncryptionSdk", "src/Exanubes.Cognito.Idempotency.DynamoDb",
+    ];
+
     /// <summary>The function definition for the Lambda host.</summary>
     public static LambdaFunction Create(LocalCognitoStack stack, ILoggerFactory loggerFactory)
     {
@@ -33,9 +40,10 @@ public static class EmailSenderProcess
         var aot = AotBinaryPath(options, repositoryRoot);
         var jit = Path.Combine(AppContext.BaseDirectory, AssemblyName + ".dll");
         var runtime = (options.SenderRuntime ?? "Auto").Trim();
+        var stale = File.Exists(aot) ? NewerSource(repositoryRoot, File.GetLastWriteTimeUtc(aot)) : null;
         var useAot = runtime.ToUpperInvariant() switch
         {
-            "AUTO" => File.Exists(aot),
+            "AUTO" => File.Exists(aot) && stale is null,
             "AOT" => File.Exists(aot) ? true : throw new InvalidOperationException($"LocalStack:SenderRuntime is Aot but no Native AOT sender is at '{aot}'. Build it: {AotPublishCommand}"),
             "JIT" => false,
             _ => throw new InvalidOperationException($"LocalStack:SenderRuntime is '{runtime}'; expected Auto, Aot or Jit."),
@@ -43,7 +51,8 @@ public static class EmailSenderProcess
         if (useAot)
         {
             var built = File.GetLastWriteTimeUtc(aot).ToString("u", CultureInfo.InvariantCulture);
-            return (aot, [], $"Native AOT binary {aot} (built {built})");
+            var warning = stale is null ? string.Empty : $"; older than {stale}, rebuild with: {AotPublishCommand}";
+            return (aot, [], $"Native AOT binary {aot} (built {built}{warning})");
         }
 
         if (!File.Exists(jit))
@@ -51,8 +60,38 @@ public static class EmailSenderProcess
             throw new InvalidOperationException($"The sample sender's JIT build is missing at '{jit}' (the local stack's project references it; build the stack again).");
         }
 
-        var hint = runtime.Equals("JIT", StringComparison.OrdinalIgnoreCase) ? "LocalStack:SenderRuntime=Jit" : $"no Native AOT binary at {aot}; build one with: {AotPublishCommand}";
+        var hint = runtime.Equals("JIT", StringComparison.OrdinalIgnoreCase) ? "LocalStack:SenderRuntime=Jit"
+            : stale is not null ? $"the Native AOT binary at {aot} is older than {stale}; rebuild it with: {AotPublishCommand}"
+            : $"no Native AOT binary at {aot}; build one with: {AotPublishCommand}";
         return (FunctionProcess.DotnetHost(), [jit], $"JIT build (dotnet {jit}; {hint})");
+    }
+
+    /// <summary>
+    /// The first source of the sender (its project and the packages it is built from) changed after
+    /// <paramref name="builtUtc"/>, or <see langword="null"/>: an AOT binary older than its sources would run yesterday's code.
+    /// </summary>
+    public static string? NewerSource(string repositoryRoot, DateTime builtUtc)
+    {
+        foreach (var folder in SenderSources)
+        {
+            var path = Path.Combine(repositoryRoot, folder);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+            {
+                var separator = Path.DirectorySeparatorChar;
+                if (!file.Contains($"{separator}obj{separator}", StringComparison.Ordinal) && !file.Contains($"{separator}bin{separator}", StringComparison.Ordinal)
+                    && File.GetLastWriteTimeUtc(file) > builtUtc)
+                {
+                    return Path.GetRelativePath(repositoryRoot, file);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Where the AOT binary is looked for: the option, or <c>artifacts/email-sender-aot/</c> at the repository root.</summary>

@@ -32,6 +32,38 @@ public sealed class LocalStackSenderTests(DemoStackFixture fixture)
     }
 
     [Fact]
+    public void Choose_AotBinaryOlderThanASenderSource_AutoRunsJitAndSaysWhy()
+    {
+        var folder = Directory.CreateTempSubdirectory("exanubes-aot-stale-");
+        try
+        {
+            var binary = Path.Combine(folder.FullName, "Exanubes.Cognito.Sample.EmailSender");
+            File.WriteAllBytes(binary, []);
+            File.SetLastWriteTimeUtc(binary, DateTime.UtcNow.AddHours(-1));
+            var source = Path.Combine(folder.FullName, "src", "Exanubes.Cognito.EmailSender", "Pipeline", "Edited.cs");
+            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllText(source, "// edited after the AOT publish");
+            var options = new LocalStackOptions { SenderAotBinary = binary };
+
+            var stale = EmailSenderProcess.Choose(options, folder.FullName);
+            Assert.StartsWith("JIT build", stale.Description, StringComparison.Ordinal);
+            Assert.Contains("is older than src/Exanubes.Cognito.EmailSender/Pipeline/Edited.cs", stale.Description, StringComparison.Ordinal);
+            Assert.Contains(EmailSenderProcess.AotPublishCommand, stale.Description, StringComparison.Ordinal);
+
+            var forced = EmailSenderProcess.Choose(new LocalStackOptions { SenderAotBinary = binary, SenderRuntime = "Aot" }, folder.FullName);
+            Assert.Equal(binary, forced.File);
+            Assert.Contains("older than src/Exanubes.Cognito.EmailSender/Pipeline/Edited.cs", forced.Description, StringComparison.Ordinal);
+
+            File.SetLastWriteTimeUtc(binary, DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal(binary, EmailSenderProcess.Choose(options, folder.FullName).File);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Choose_AutoWithAndWithoutTheAotBinary_AotWhenBuiltElseJit()
     {
         var folder = Directory.CreateTempSubdirectory("exanubes-aot-choice-");
