@@ -30,7 +30,7 @@ public static class SenderPublisher
         }
 
         // Portable (no runtime identifier): the managed .NET runtime supplies the framework on x86_64 and arm64.
-        Run(repositoryRoot,
+        RunDotnet(repositoryRoot,
         [
             "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-o", outputDirectory,
             "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
@@ -58,7 +58,7 @@ public static class SenderPublisher
             Directory.Delete(outputDirectory, recursive: true);
         }
 
-        Run(repositoryRoot,
+        RunDotnet(repositoryRoot,
         [
             "publish", Path.Combine(repositoryRoot, SmsProjectPath), "-c", "Release", "-o", outputDirectory,
             "--artifacts-path", artifactsDirectory, "-p:GenerateDocumentationFile=false", "-nodeReuse:false", "-nologo",
@@ -88,7 +88,7 @@ public static class SenderPublisher
             Directory.Delete(outputDirectory, recursive: true);
         }
 
-        Run(repositoryRoot,
+        RunDotnet(repositoryRoot,
         [
             "publish", Path.Combine(repositoryRoot, ProjectPath), "-c", "Release", "-r", runtimeIdentifier, "-p:PublishAot=true",
             "-p:TrimmerSingleWarn=false", "-p:TreatWarningsAsErrors=true", "-o", outputDirectory,
@@ -104,7 +104,12 @@ public static class SenderPublisher
         return outputDirectory;
     }
 
-    private static void Run(string repositoryRoot, IEnumerable<string> args)
+    /// <summary>
+    /// Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="repositoryRoot"/>, without the MSBuild variables
+    /// an outer <c>dotnet test</c> or <c>dotnet run</c> exports; returns its output (standard output, then standard error).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">dotnet exited with an error; the message carries its output.</exception>
+    public static string RunDotnet(string repositoryRoot, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -125,16 +130,19 @@ public static class SenderPublisher
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
 
+        var command = $"dotnet {args[0]} {(args.Count > 1 ? Path.GetRelativePath(repositoryRoot, args[1]) : string.Empty)}".TrimEnd();
         using var process = Process.Start(start)
-            ?? throw new InvalidOperationException("Could not start 'dotnet publish' for the sender function.");
+            ?? throw new InvalidOperationException($"Could not start '{command}'.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
+        var output = stdout.Result + "\n" + stderr.Result;
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(
-                $"'dotnet publish {ProjectPath}' failed with exit code {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+            throw new InvalidOperationException($"'{command}' failed with exit code {process.ExitCode}:\n{output}");
         }
+
+        return output;
     }
 
     /// <summary>The repository root: the first folder holding Exanubes.Cognito.sln above <paramref name="start"/>.</summary>

@@ -19,11 +19,15 @@ public static class EmailSenderProcess
 
     private const string AssemblyName = "Exanubes.Cognito.Sample.EmailSender";
 
-    /// <summary>What the AOT binary is built from, relative to the repository root.</summary>
-    private static readonly string[] SenderSources =
+    /// <summary>
+    /// What the sample email sender is built from, relative to the repository root: its project, the packages it
+    /// references, the pool-id parser they link, and the build settings. The AOT tests hash the same list.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SenderSources =
     [
         "samples/Exanubes.Cognito.Sample.EmailSender", "src/Exanubes.Cognito.EmailSender", "src/Exanubes.Cognito.Lambda",
-        "src/Exanubes.EncryptionSdk", "src/Exanubes.Cognito.Idempotency.DynamoDb",
+        "src/Exanubes.EncryptionSdk", "src/Exanubes.Cognito.Idempotency.DynamoDb", "src/Exanubes.Cognito/UserPools",
+        "Directory.Build.props", "Directory.Packages.props", "global.json",
     ];
 
     /// <summary>The function definition for the Lambda host.</summary>
@@ -72,15 +76,11 @@ public static class EmailSenderProcess
     /// </summary>
     public static string? NewerSource(string repositoryRoot, DateTime builtUtc)
     {
-        foreach (var folder in SenderSources)
+        foreach (var source in SenderSources)
         {
-            var path = Path.Combine(repositoryRoot, folder);
-            if (!Directory.Exists(path))
-            {
-                continue;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+            var path = Path.Combine(repositoryRoot, source);
+            IEnumerable<string> files = File.Exists(path) ? [path] : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : [];
+            foreach (var file in files)
             {
                 var separator = Path.DirectorySeparatorChar;
                 if (!file.Contains($"{separator}obj{separator}", StringComparison.Ordinal) && !file.Contains($"{separator}bin{separator}", StringComparison.Ordinal)

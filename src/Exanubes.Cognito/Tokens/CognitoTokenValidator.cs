@@ -178,7 +178,10 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         }
 
         VerifySignature(token, jws, key);
-        KnownJwsHeaders.Remember(token.AsSpan(0, jws.HeaderLength), kid);
+        if (!jws.HeaderKnown)
+        {
+            KnownJwsHeaders.Remember(token.AsSpan(0, jws.HeaderLength), kid);
+        }
         var clientId = CheckClaims(jws, tokenUse, pool);
         validated = new CognitoValidatedToken(token, pool, issuer.Value, tokenUse, key, clientId, jws);
         CheckGroupsAndScopes(validated, pool);

@@ -22,7 +22,6 @@ public sealed class CognitoValidatedToken
     /// <summary>The decoded payload: <see cref="JwsToken.Buffer"/> of the one read.</summary>
     private readonly byte[] _buffer;
     private readonly string _token;
-    private readonly int _payloadStart;
     private readonly int _payloadLength;
     private readonly Utf8Slice _subject;
     private readonly Utf8Slice _username;
@@ -45,7 +44,6 @@ public sealed class CognitoValidatedToken
         Key = key;
         ClientId = clientId;
         _buffer = jws.Buffer;
-        _payloadStart = jws.PayloadStart;
         _payloadLength = jws.PayloadLength;
         _subject = jws.Text(JwtClaim.Subject);
         _username = jws.Text(tokenUse == CognitoTokenUse.Access ? JwtClaim.Username : JwtClaim.CognitoUsername);
@@ -145,7 +143,7 @@ public sealed class CognitoValidatedToken
     {
         var nameType = TokenUse == CognitoTokenUse.Access ? CognitoClaimTypes.Username : CognitoClaimTypes.CognitoUsername;
         var identity = new ClaimsIdentity(authenticationType, nameType, CognitoClaimTypes.Groups);
-        var payload = _buffer.AsSpan(_payloadStart, _payloadLength);
+        var payload = _buffer.AsSpan(0, _payloadLength);
         var reader = new Utf8JsonReader(payload);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -11,13 +11,17 @@ namespace Exanubes.Cognito.Tokens;
 /// </summary>
 internal static class JwsHeaderReader
 {
-    /// <summary>Copies the header's <c>kid</c> into <paramref name="kid"/> and returns its length, or -1 when it has none.</summary>
+    /// <summary>
+    /// Copies the header's <c>kid</c> into <paramref name="kid"/> and returns its length, or -1 when it has none;
+    /// <paramref name="known"/> says the header came from <see cref="KnownJwsHeaders"/>.
+    /// </summary>
     [SkipLocalsInit] // the stack buffer is read only as far as it was written
-    public static int Read(ReadOnlySpan<char> header, Span<char> kid)
+    public static int Read(ReadOnlySpan<char> header, Span<char> kid, out bool known)
     {
-        if (KnownJwsHeaders.TryGet(header, kid, out var known))
+        known = KnownJwsHeaders.TryGet(header, kid, out var knownKid);
+        if (known)
         {
-            return known;
+            return knownKid;
         }
 
         Span<byte> json = stackalloc byte[Base64Url.GetMaxDecodedLength(header.Length)];

@@ -70,7 +70,7 @@ internal static class JwsReader
         }
 
         jws.HeaderLength = dot1;
-        jws.KidLength = JwsHeaderReader.Read(header, kid);
+        jws.KidLength = JwsHeaderReader.Read(header, kid, out jws.HeaderKnown);
 
         // One buffer per token, the payload decoded once: the only allocation of a read. The signing input is not
         // copied here; the validator narrows it into a transient buffer when it verifies the signature.
@@ -82,17 +82,15 @@ internal static class JwsReader
 
         jws.Buffer = buffer;
         jws.SigningInputLength = dot2;
-        jws.PayloadStart = 0;
         jws.PayloadLength = payloadLength;
         ReadPayload(ref jws);
     }
 
     private static void ReadPayload(ref JwsToken jws)
     {
-        var offset = jws.PayloadStart;
         try
         {
-            var reader = new Utf8JsonReader(jws.Buffer.AsSpan(offset, jws.PayloadLength));
+            var reader = new Utf8JsonReader(jws.Buffer.AsSpan(0, jws.PayloadLength));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new CognitoTokenMalformedException("The token payload is not a JSON object.", "JSON object", null);
@@ -118,10 +116,10 @@ internal static class JwsReader
                         value.Number = ReadNumericDate(ref reader, name);
                         break;
                     case JwtClaimKind.StringArray:
-                        value.Text = ReadStringArray(ref reader, name, offset);
+                        value.Text = ReadStringArray(ref reader, name);
                         break;
                     default:
-                        value.Text = ReadString(ref reader, name, offset);
+                        value.Text = ReadString(ref reader, name);
                         break;
                 }
             }
@@ -155,24 +153,24 @@ internal static class JwsReader
         return JwtClaimTable.Identify(name[..reader.CopyString(name)]);
     }
 
-    private static Utf8Slice ReadString(ref Utf8JsonReader reader, string name, int offset)
+    private static Utf8Slice ReadString(ref Utf8JsonReader reader, string name)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             throw WrongType(name, "claim", "a string", reader.TokenType);
         }
 
-        return Record(ref reader, offset);
+        return Record(ref reader);
     }
 
-    private static Utf8Slice ReadStringArray(ref Utf8JsonReader reader, string name, int offset)
+    private static Utf8Slice ReadStringArray(ref Utf8JsonReader reader, string name)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw WrongType(name, "claim", "an array of strings", reader.TokenType);
         }
 
-        var start = offset + (int)reader.TokenStartIndex;
+        var start = (int)reader.TokenStartIndex;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.String)
@@ -180,14 +178,14 @@ internal static class JwsReader
                 throw WrongType(name, "claim", "an array of strings", reader.TokenType);
             }
 
-            Record(ref reader, offset);
+            Record(ref reader);
         }
 
-        return new Utf8Slice(start, offset + (int)reader.BytesConsumed - start, escaped: false);
+        return new Utf8Slice(start, (int)reader.BytesConsumed - start, escaped: false);
     }
 
     /// <summary>Records the string at the reader after checking it decodes (valid UTF-8, no lone surrogate escape).</summary>
-    private static Utf8Slice Record(ref Utf8JsonReader reader, int offset)
+    private static Utf8Slice Record(ref Utf8JsonReader reader)
     {
         var escaped = reader.ValueIsEscaped;
         if (escaped ? !TryUnescape(ref reader) : !Utf8.IsValid(reader.ValueSpan))
@@ -195,7 +193,7 @@ internal static class JwsReader
             throw NotJson();
         }
 
-        return new Utf8Slice(offset + (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, escaped);
+        return new Utf8Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, escaped);
     }
 
     private static bool TryUnescape(ref Utf8JsonReader reader)

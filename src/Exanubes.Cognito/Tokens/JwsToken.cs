@@ -96,7 +96,10 @@ internal struct JwsToken
 
     /// <summary>The header part's length in characters (the token's first '.').</summary>
     public int HeaderLength;
-    public int PayloadStart;
+
+    /// <summary>The header was one <see cref="KnownJwsHeaders"/> holds (not decoded again, nothing to remember).</summary>
+    public bool HeaderKnown;
+
     public int PayloadLength;
 
     /// <summary>How many characters of the caller's kid buffer hold the <c>kid</c>; -1 when the header has none.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Exanubes.Cognito.Sample.Infrastructure;
 using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.Samples.Tests.Aot;
@@ -48,32 +49,11 @@ internal static class AotSamplePublisher
     /// <summary>Publishes <paramref name="sample"/> with Native AOT into <c>folder/aot</c>, its log in <c>folder/aot-publish.log</c>; throws with the log when it fails.</summary>
     public static void PublishAot(string sample, string folder, string binary)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in Arguments(sample, Path.Combine(folder, "aot"), Path.Combine(folder, "aot-build")))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet publish.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var log = stdout.Result + stderr.Result;
+        var log = SenderPublisher.RunDotnet(RepoPaths.Root, Arguments(sample, Path.Combine(folder, "aot"), Path.Combine(folder, "aot-build")));
         File.WriteAllText(Path.Combine(folder, "aot-publish.log"), log);
-        if (process.ExitCode != 0 || !File.Exists(binary))
+        if (!File.Exists(binary))
         {
-            throw new InvalidOperationException($"The Native AOT publish of {sample} failed (exit {process.ExitCode}):\n{log}");
+            throw new InvalidOperationException($"The Native AOT publish of {sample} succeeded but '{binary}' is missing:\n{log}");
         }
     }
 

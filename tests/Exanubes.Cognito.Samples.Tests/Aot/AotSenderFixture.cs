@@ -1,4 +1,5 @@
 using Exanubes.Cognito.Sample.Infrastructure;
+using Exanubes.Cognito.Sample.LocalStack.Lambda;
 using Exanubes.Cognito.TestSupport;
 
 namespace Exanubes.Cognito.Samples.Tests.Aot;
@@ -13,15 +14,9 @@ public sealed class AotSenderFixture
 {
     private const string Sample = "Exanubes.Cognito.Sample.EmailSender";
 
-    private static readonly string[] Inputs =
-    [
-        "src/Exanubes.Cognito.EmailSender", "src/Exanubes.Cognito.Lambda", "src/Exanubes.EncryptionSdk", "src/Exanubes.Cognito/UserPools",
-        "src/Exanubes.Cognito.Idempotency.DynamoDb", "samples/" + Sample, "Directory.Build.props", "Directory.Packages.props", "global.json",
-    ];
-
     public AotSenderFixture()
     {
-        (Folder, FromCache, PublishSeconds) = AotSamplePublisher.EnsurePublished("aot-sender", Inputs, folder =>
+        (Folder, FromCache, PublishSeconds) = AotSamplePublisher.EnsurePublished("aot-sender", EmailSenderProcess.SenderSources, folder =>
         {
             AotSamplePublisher.PublishAot(Sample, folder, Path.Combine(folder, "aot", Sample));
             SenderPublisher.Publish(RepoPaths.Root, Path.Combine(folder, "jit"), Path.Combine(folder, "jit-build"));
